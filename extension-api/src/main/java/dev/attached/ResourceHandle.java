@@ -1,0 +1,40 @@
+package dev.attached;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * The kind-free view of an attached resource: where it is and how to log in. Use it for any backing service that
+ * has no dedicated kind, such as a third-party HTTP API:
+ *
+ * <pre>
+ * &#64;Inject &#64;AttachedResource("geo-api") ResourceHandle geo;
+ *
+ * HttpRequest.newBuilder(geo.uri().resolve("/v1/lookup"))
+ *         .header("Authorization", "Bearer " + geo.password().orElseThrow())
+ * </pre>
+ *
+ * configured by {@code attached.geo-api.url}, {@code attached.geo-api.username}, {@code attached.geo-api.password}
+ * and any further key under {@code attached.geo-api.}. An injected handle follows swaps: every call reads the
+ * current configuration. {@link #toString()} never shows a secret.
+ */
+public interface ResourceHandle {
+
+    /** The resource name, as in {@code @AttachedResource}. */
+    String name();
+
+    /** The configured locator, without credentials (URL userinfo is taken out). */
+    URI uri();
+
+    /** The user name, from {@code attached.<name>.username} or else the URL's userinfo. */
+    Optional<String> username();
+
+    /** The password, from {@code attached.<name>.password} or else the URL's userinfo. Never logged. */
+    Optional<String> password();
+
+    /**
+     * Any other key under {@code attached.<name>.}, for example {@code property("api-version")} reads
+     * {@code attached.<name>.api-version}.
+     */
+    Optional<String> property(String key);
+}

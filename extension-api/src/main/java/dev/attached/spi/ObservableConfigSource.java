@@ -1,0 +1,27 @@
+package dev.attached.spi;
+
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * A {@link ConfigSource} whose values change while the application runs, and says so. Attached subscribes to every
+ * such source in the application's {@code Config}; when a reported key lies under {@code attached.<name>.}, that
+ * resource's configuration is re-read (through {@code Config}, so ordinals still decide) and, if its handle changed,
+ * the resource is swapped.
+ *
+ * <pre>
+ * public class VaultSource implements ObservableConfigSource {
+ *     public void addChangeListener(Consumer&lt;Set&lt;String&gt;&gt; listener) {
+ *         leaseRenewer.onRotation(keys -&gt; listener.accept(keys));
+ *     }
+ *     ...
+ * }
+ * </pre>
+ */
+public interface ObservableConfigSource extends ConfigSource {
+
+    /** Called with the names of the properties whose values changed (added, updated, removed). */
+    void addChangeListener(Consumer<Set<String>> changedPropertyNames);
+}

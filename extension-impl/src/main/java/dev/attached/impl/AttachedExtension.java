@@ -1,0 +1,71 @@
+package dev.attached.impl;
+
+import java.util.List;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
+import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import dev.attached.impl.health.HealthBeans;
+import dev.attached.impl.inject.AttachedScoped;
+import dev.attached.impl.inject.InjectionPoints;
+import dev.attached.impl.inject.InjectionPoints.Resolution;
+import dev.attached.impl.inject.ResourceBeans;
+import dev.attached.impl.kind.Kinds;
+import dev.attached.impl.runtime.CdiSwapEvents;
+import dev.attached.impl.runtime.ResourceRegistry;
+
+/**
+ * The portable extension: collects {@code @AttachedResource} injection points, adds a bean per (name, type) and a
+ * readiness check per name, and attaches every resource once the deployment is valid. Problems are reported through
+ * the container, all of them at once, never thrown.
+ */
+public class AttachedExtension implements Extension {
+
+    private static final Logger LOG = Logger.getLogger(AttachedExtension.class.getName());
+
+    private final InjectionPoints injectionPoints = new InjectionPoints();
+    private ResourceRegistry registry;
+
+    protected void addScope(@Observes BeforeBeanDiscovery bbd) {
+        bbd.addScope(AttachedScoped.class, true, false);
+    }
+
+    protected void collectInjectionPoints(@Observes ProcessInjectionPoint<?, ?> pip) {
+        injectionPoints.add(pip.getInjectionPoint());
+    }
+
+    protected void registerBeans(@Observes AfterBeanDiscovery abd) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Resolution resolution = injectionPoints.resolve(Kinds.load(loader));
+        resolution.errors().forEach(error -> abd.addDefinitionError(new DefinitionException(error)));
+        registry = new ResourceRegistry(resolution.kinds());
+        new ResourceBeans(registry).register(abd, resolution.types());
+        if (HealthBeans.available(loader)) {
+            HealthBeans.register(abd, resolution.kinds().keySet(), registry);
+        } else {
+            LOG.info("ATTACHED-020: MicroProfile Health is not on the class path; no readiness checks registered");
+        }
+    }
+
+    protected void attachResources(@Observes AfterDeploymentValidation adv, BeanManager beanManager) {
+        List<String> problems = registry.start(ConfigProvider.getConfig(), new CdiSwapEvents(beanManager));
+        problems.forEach(problem -> adv.addDeploymentProblem(new DeploymentException(problem)));
+    }
+
+    protected void detachResources(@Observes BeforeShutdown shutdown) {
+        if (registry != null) {
+            registry.close();
+        }
+    }
+}

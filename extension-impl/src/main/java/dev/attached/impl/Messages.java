@@ -1,0 +1,103 @@
+package dev.attached.impl;
+
+import java.util.Collection;
+
+/**
+ * Every message a user may see, each with a stable id. Texts never contain a secret: callers pass masked values.
+ */
+public final class Messages {
+
+    public static final String NAME_PATTERN = "[a-z0-9]([a-z0-9-]*[a-z0-9])?";
+
+    private Messages() {
+    }
+
+    // Definition errors: 001-009
+
+    public static String invalidName(String name, Object injectionPoint) {
+        return "ATTACHED-001: @AttachedResource(\"" + name + "\") at " + injectionPoint
+                + " has an invalid name: a name must match " + NAME_PATTERN;
+    }
+
+    public static String twoKinds(String name, String kind, Object injectionPoint, String otherKind,
+            Object otherInjectionPoint) {
+        return "ATTACHED-002: resource '" + name + "' is injected as two kinds: " + kind + " at " + injectionPoint
+                + " and " + otherKind + " at " + otherInjectionPoint + "; give each its own name";
+    }
+
+    public static String unknownKind(String name, String typeName, Object injectionPoint, Collection<String> types) {
+        return "ATTACHED-003: @AttachedResource(\"" + name + "\") at " + injectionPoint + " has type " + typeName
+                + ", which no resource kind supports; supported types: " + String.join(", ", types);
+    }
+
+    // Configuration problems: 010-019
+
+    public static String missingUrl(String name) {
+        return "ATTACHED-010: " + key(name, "url") + " is missing: set it (or the environment variable "
+                + envName(name, "url") + "), or set " + key(name, "optional") + "=true to start detached";
+    }
+
+    public static String malformedUrl(String name, String reason) {
+        return "ATTACHED-011: " + key(name, "url") + " " + reason;
+    }
+
+    public static String rejectedByKind(String name, String kind, String problem) {
+        return "ATTACHED-012: attached." + name + "." + problem + " (kind " + kind + ")";
+    }
+
+    public static String invalidValue(String name, String relativeKey, String problem) {
+        return "ATTACHED-013: " + key(name, relativeKey) + " " + problem;
+    }
+
+    // Runtime: 100-199
+
+    public static String attached(String name, String kind, String location, long generation) {
+        return "ATTACHED-100: " + name + " attached as " + kind + " at " + location + " (generation " + generation
+                + ")";
+    }
+
+    public static String detached(String name) {
+        return "ATTACHED-101: " + name + " is detached: calls fail until " + key(name, "url") + " is set";
+    }
+
+    public static String swapped(String name, String from, String to, long generation) {
+        return "ATTACHED-102: " + name + " swapped from " + from + " to " + to + " (generation " + generation
+                + "); the previous one drains";
+    }
+
+    public static String swapFailed(String name, String location, String error, long generation) {
+        return "ATTACHED-103: " + name + " could not swap to " + location + ": " + error + "; generation " + generation
+                + " keeps serving";
+    }
+
+    public static String drained(String name, long generation, String location, long millis) {
+        return "ATTACHED-104: " + name + " generation " + generation + " at " + location + " drained in " + millis
+                + " ms and closed";
+    }
+
+    public static String drainCut(String name, long generation, String location, int cut, String timeout) {
+        return "ATTACHED-105: " + name + " generation " + generation + " at " + location + " still had " + cut
+                + " unit(s) of work in use after drain-timeout " + timeout + "; closed them";
+    }
+
+    public static String detachedCall(String name) {
+        return "ATTACHED-106: resource '" + name + "' is detached: set " + key(name, "url") + " to attach it";
+    }
+
+    public static String unknownResource(String name) {
+        return "ATTACHED-107: no injection point names resource '" + name + "'";
+    }
+
+    public static String closeFailed(String name, String error) {
+        return "ATTACHED-108: closing a generation of " + name + " failed: " + error;
+    }
+
+    public static String key(String name, String relativeKey) {
+        return "attached." + name + "." + relativeKey;
+    }
+
+    /** The environment variable MicroProfile Config maps to a key. */
+    public static String envName(String name, String relativeKey) {
+        return key(name, relativeKey).replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.attached.impl.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import dev.attached.ResourceHandle;
+
+/**
+ * One configuration of a resource, as read at one moment: what a generation is opened from. Two handles are equal
+ * when every key under {@code attached.<name>.} is; a change of any of them is what a swap is made of.
+ */
+public final class Handle implements ResourceHandle {
+
+    public static final String URL = "url";
+    public static final String USERNAME = "username";
+    public static final String PASSWORD = "password";
+
+    private final String name;
+    private final ResourceUrl url;
+    private final Map<String, String> keys;
+    private final Settings settings;
+
+    /**
+     * @param keys every key under {@code attached.<name>.}, relative to it, url and credentials included
+     */
+    Handle(String name, ResourceUrl url, Map<String, String> keys, Settings settings) {
+        this.name = name;
+        this.url = url;
+        this.keys = Map.copyOf(keys);
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public URI uri() {
+        return url.uri();
+    }
+
+    /** The lowercase scheme; {@code jdbc:postgresql} for a JDBC URL. */
+    public String scheme() {
+        return url.scheme();
+    }
+
+    @Override
+    public Optional<String> username() {
+        return property(USERNAME).or(url::username);
+    }
+
+    @Override
+    public Optional<String> password() {
+        return property(PASSWORD).or(url::password);
+    }
+
+    @Override
+    public Optional<String> property(String key) {
+        return Optional.ofNullable(keys.get(key));
+    }
+
+    /** The keys under {@code attached.<name>.<prefix>}, relative to that prefix: driver or mail properties. */
+    public Map<String, String> propertiesUnder(String prefix) {
+        Map<String, String> found = new TreeMap<>();
+        keys.forEach((key, value) -> {
+            if (key.startsWith(prefix)) {
+                found.put(key.substring(prefix.length()), value);
+            }
+        });
+        return found;
+    }
+
+    /** Scheme, host, port and path; never a credential. */
+    public String location() {
+        return url.location();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Masks this handle's secrets in a text. */
+    public String mask(String text) {
+        return Secrets.mask(text, this);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Handle other && name.equals(other.name) && keys.equals(other.keys);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, keys);
+    }
+
+    @Override
+    public String toString() {
+        return "ResourceHandle[" + name + " at " + location() + username().map(u -> ", user " + u).orElse("")
+                + password().map(p -> ", password " + Secrets.MASK).orElse("") + "]";
+    }
+
+    /** The settings Attached itself reads from a handle, validated when it was read. */
+    public record Settings(boolean healthEnabled, Duration healthTimeout, Duration drainTimeout) {
+    }
+}

@@ -1,0 +1,16 @@
+package dev.attached.impl.health;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** What one readiness probe found; texts are masked. */
+record ProbeOutcome(boolean up, Map<String, Object> data, Optional<String> error) {
+
+    static ProbeOutcome up(Map<String, Object> data) {
+        return new ProbeOutcome(true, data, Optional.empty());
+    }
+
+    static ProbeOutcome down(String error) {
+        return new ProbeOutcome(false, Map.of(), Optional.of(error));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.attached.impl.kind;
+
+import java.net.URI;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+import dev.attached.ResourceHandle;
+
+/** Turns what users paste (a JDBC URL or a platform {@code DATABASE_URL}) into a JDBC URL and finds its driver. */
+final class JdbcUrls {
+
+    /** Platform schemes, as in Heroku's or Render's DATABASE_URL, and their JDBC subprotocol. */
+    private static final Map<String, String> PLATFORM = Map.of(
+            "postgres", "postgresql",
+            "postgresql", "postgresql",
+            "mysql", "mysql",
+            "mariadb", "mariadb");
+
+    private JdbcUrls() {
+    }
+
+    static boolean fits(String scheme) {
+        return scheme.startsWith("jdbc:") || PLATFORM.containsKey(scheme);
+    }
+
+    /** The JDBC URL, without credentials: Attached passes those to the driver separately. */
+    static String toJdbc(ResourceHandle handle) {
+        URI uri = handle.uri();
+        String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (scheme.equals("jdbc")) {
+            return uri.toString();
+        }
+        String subprotocol = PLATFORM.get(scheme);
+        String rest = uri.toString().substring(uri.getScheme().length());
+        String jdbc = "jdbc:" + subprotocol + rest;
+        if (subprotocol.equals("mysql") && driverFor(jdbc).isEmpty()) {
+            // A mysql:// DATABASE_URL with MariaDB's driver on the class path: MariaDB speaks the same protocol.
+            String mariadb = "jdbc:mariadb" + rest;
+            if (driverFor(mariadb).isPresent()) {
+                return mariadb;
+            }
+        }
+        return jdbc;
+    }
+
+    /** The driver that accepts a URL, looked up with the application's class loader first (drivers in WEB-INF/lib). */
+    static Optional<Driver> driverFor(String jdbcUrl) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        for (ServiceLoader.Provider<Driver> provider : ServiceLoader.load(Driver.class, loader).stream().toList()) {
+            try {
+                Driver driver = provider.get();
+                if (driver.acceptsURL(jdbcUrl)) {
+                    return Optional.of(driver);
+                }
+            } catch (SQLException | java.util.ServiceConfigurationError e) {
+                // a broken or unrelated driver on the class path: keep looking
+            }
+        }
+        try {
+            return Optional.of(DriverManager.getDriver(jdbcUrl));
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
+    }
+}

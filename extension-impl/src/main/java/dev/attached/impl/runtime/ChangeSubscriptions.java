@@ -1,0 +1,96 @@
+package dev.attached.impl.runtime;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import dev.attached.impl.Messages;
+import dev.attached.impl.config.Durations;
+import dev.attached.spi.ObservableConfigSource;
+
+/**
+ * Listens to every {@link ObservableConfigSource} of the application's {@code Config} and refreshes the resources
+ * whose keys changed. Changes to one resource that arrive within the settle time of each other (a new url, then a
+ * new password) are applied as one swap.
+ */
+final class ChangeSubscriptions implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ChangeSubscriptions.class.getName());
+
+    /** The quiet period after a change before it is applied. */
+    static final String SETTLE_KEY = "attached.change-settle";
+    static final Duration DEFAULT_SETTLE = Duration.ofMillis(500);
+
+    private final Set<String> names;
+    private final Consumer<String> refresh;
+    private final long settleMillis;
+    private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "attached-config-change");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean closed;
+
+    private ChangeSubscriptions(Set<String> names, Consumer<String> refresh, Duration settle) {
+        this.names = Set.copyOf(names);
+        this.refresh = refresh;
+        this.settleMillis = settle.toMillis();
+    }
+
+    static ChangeSubscriptions subscribe(Config config, Set<String> names, Consumer<String> refresh) {
+        Duration settle = config.getOptionalValue(SETTLE_KEY, String.class).map(Durations::parse)
+                .orElse(DEFAULT_SETTLE);
+        ChangeSubscriptions subscriptions = new ChangeSubscriptions(names, refresh, settle);
+        for (ConfigSource source : config.getConfigSources()) {
+            if (source instanceof ObservableConfigSource observable) {
+                observable.addChangeListener(subscriptions::changed);
+                LOG.fine(() -> "Listening for changes of config source " + source.getName());
+            }
+        }
+        return subscriptions;
+    }
+
+    private void changed(Set<String> keys) {
+        if (closed) {
+            return;
+        }
+        for (String name : names) {
+            String prefix = "attached." + name + ".";
+            if (keys.stream().anyMatch(key -> key.startsWith(prefix))) {
+                pending.compute(name, (n, previous) -> {
+                    if (previous != null) {
+                        previous.cancel(false);
+                    }
+                    return scheduler.schedule(() -> apply(n), settleMillis, TimeUnit.MILLISECONDS);
+                });
+            }
+        }
+    }
+
+    private void apply(String name) {
+        pending.remove(name);
+        try {
+            refresh.accept(name);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, Messages.swapFailed(name, "", e.getClass().getName(), -1));
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        scheduler.shutdownNow();
+    }
+}
