@@ -40,7 +40,7 @@ public final class HandleReader {
     /**
      * What the configuration says of one resource now.
      *
-     * @param handle empty when no url is set (the resource is detached or, if not optional, misconfigured)
+     * @param handle empty when no url is set, or it is malformed
      * @param problems every configuration problem found, as messages naming the key
      */
     public record Reading(Optional<Handle> handle, boolean optional, List<String> problems) {
@@ -69,9 +69,7 @@ public final class HandleReader {
 
         String url = keys.get(Handle.URL);
         if (url == null || url.isBlank()) {
-            if (!optional) {
-                problems.add(Messages.missingUrl(name));
-            }
+            // at deployment a missing url is a problem unless optional; at run time it detaches the resource
             return new Reading(Optional.empty(), optional, problems);
         }
         try {

@@ -64,9 +64,24 @@ public final class ResourceUrl {
             user = Optional.of(decode(colon < 0 ? userInfo : userInfo.substring(0, colon))).filter(u -> !u.isEmpty());
             pass = colon < 0 ? Optional.empty() : Optional.of(decode(userInfo.substring(colon + 1)));
         }
+        // credentials in the query (?user=app&password=secret) are taken out too, so no driver ever logs them
+        StringBuilder query = new StringBuilder();
+        if (parsed.getRawQuery() != null) {
+            for (String parameter : parsed.getRawQuery().split("&")) {
+                int eq = parameter.indexOf('=');
+                String key = eq < 0 ? parameter : parameter.substring(0, eq);
+                String value = eq < 0 ? "" : decode(parameter.substring(eq + 1));
+                if (key.equalsIgnoreCase("password")) {
+                    pass = pass.or(() -> Optional.of(value));
+                } else if (key.equalsIgnoreCase("user")) {
+                    user = user.or(() -> Optional.of(value).filter(u -> !u.isEmpty()));
+                } else {
+                    query.append(query.length() == 0 ? "?" : "&").append(parameter);
+                }
+            }
+        }
         URI bare = URI.create((jdbc ? JDBC : "") + parsed.getScheme() + "://" + hostAndPort(parsed)
-                + nullToEmpty(parsed.getRawPath())
-                + (parsed.getRawQuery() == null ? "" : "?" + parsed.getRawQuery())
+                + nullToEmpty(parsed.getRawPath()) + query
                 + (parsed.getRawFragment() == null ? "" : "#" + parsed.getRawFragment()));
         return new ResourceUrl(bare, scheme, user, pass);
     }

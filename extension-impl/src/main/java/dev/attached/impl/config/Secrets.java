@@ -40,6 +40,7 @@ public final class Secrets {
             root = root.getCause();
         }
         String message = root.getMessage();
-        return mask(message == null || message.isBlank() ? root.getClass().getSimpleName() : message, handle);
+        String type = root.getClass().getSimpleName();
+        return mask(message == null || message.isBlank() ? type : type + ": " + message, handle);
     }
 }
