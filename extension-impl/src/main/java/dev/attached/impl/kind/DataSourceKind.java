@@ -86,7 +86,7 @@ public final class DataSourceKind implements ResourceKind<DataSource> {
                         .connectionValidator(ConnectionValidator.defaultValidator())
                         .exceptionSorter(ExceptionSorter.fatalExceptionSorter())
                         .connectionFactoryConfiguration(cf -> connectionFactory(cf, handle, pool, jdbcUrl)));
-        return AgroalDataSource.from(configuration);
+        return new TrackedDataSource(AgroalDataSource.from(configuration));
     }
 
     private static AgroalConnectionFactoryConfigurationSupplier connectionFactory(
@@ -107,7 +107,7 @@ public final class DataSourceKind implements ResourceKind<DataSource> {
     /** A probe borrows a connection and validates it; an exhausted pool is in use, not unreachable. */
     @Override
     public Map<String, Object> probe(DataSource resource, Duration timeout) throws SQLException {
-        AgroalDataSource pool = (AgroalDataSource) resource;
+        AgroalDataSource pool = ((TrackedDataSource) resource).pool();
         AgroalDataSourceMetrics metrics = pool.getMetrics();
         int max = pool.getConfiguration().connectionPoolConfiguration().maxSize();
         Map<String, Object> data = new LinkedHashMap<>();
@@ -127,12 +127,12 @@ public final class DataSourceKind implements ResourceKind<DataSource> {
 
     @Override
     public int inUse(DataSource resource) {
-        return (int) ((AgroalDataSource) resource).getMetrics().activeCount();
+        return ((TrackedDataSource) resource).inUse();
     }
 
     @Override
     public void close(DataSource resource) {
-        ((AgroalDataSource) resource).close();
+        ((TrackedDataSource) resource).pool().close();
     }
 
     @Override

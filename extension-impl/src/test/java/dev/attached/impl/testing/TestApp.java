@@ -12,6 +12,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.json.JsonObject;
 
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -51,11 +52,18 @@ public final class TestApp implements AutoCloseable {
     public static final class Builder {
         private final Map<String, String> values = new LinkedHashMap<>();
         private final List<Class<?>> beans = new ArrayList<>();
+        private final List<ConfigSource> sources = new ArrayList<>();
 
         public Builder config(String... keyValues) {
             for (int i = 0; i < keyValues.length; i += 2) {
                 values.put(keyValues[i], keyValues[i + 1]);
             }
+            return this;
+        }
+
+        /** Adds a config source besides the mutable one (ordinal 500). */
+        public Builder source(ConfigSource source) {
+            sources.add(source);
             return this;
         }
 
@@ -67,7 +75,8 @@ public final class TestApp implements AutoCloseable {
         /** Starts the application; a deployment failure is thrown as the container throws it. */
         public TestApp start() {
             MutableConfigSource source = new MutableConfigSource(values);
-            SmallRyeConfig config = new SmallRyeConfigBuilder().withSources(source).build();
+            SmallRyeConfig config = new SmallRyeConfigBuilder().withSources(source)
+                    .withSources(sources.toArray(ConfigSource[]::new)).build();
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             ConfigProviderResolver.instance().registerConfig(config, loader);
             try {
