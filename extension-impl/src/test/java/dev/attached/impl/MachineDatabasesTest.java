@@ -56,6 +56,28 @@ class MachineDatabasesTest {
         }
     }
 
+    @Test
+    void swapFromThePostgresToTheMariaDbUnderTheSameCode() throws Exception {
+        try (TestApp app = TestApp.with("attached.orders-db.url", MachineServices.POSTGRES_JDBC,
+                "attached.orders-db.username", "postgres").beans(Orders.class).start()) {
+            Orders orders = app.select(Orders.class);
+            orders.createTable();
+            orders.place(UUID.randomUUID().toString(), "before");
+            assertEquals("PostgreSQL", orders.product());
+
+            app.config().setAll(java.util.Map.of("attached.orders-db.url",
+                    MachineServices.mariaDbPlatformUrl("mariadb"), "attached.orders-db.username",
+                    MachineServices.MARIADB_USER));
+            assertEquals(2, app.resources().refresh("orders-db").generation());
+            assertEquals("MariaDB", orders.product());
+            orders.createTable();
+            int before = orders.count();
+            orders.place(UUID.randomUUID().toString(), "after");
+            assertEquals(before + 1, orders.count());
+            assertEquals("UP", app.check("orders-db").getString("status"));
+        }
+    }
+
     private static void runOrders(String product, String... config) throws Exception {
         try (LogCapture log = new LogCapture(); TestApp app = TestApp.with(config).beans(Orders.class).start()) {
             Orders orders = app.select(Orders.class);

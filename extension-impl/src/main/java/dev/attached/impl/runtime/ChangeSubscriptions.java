@@ -1,6 +1,8 @@
 package dev.attached.impl.runtime;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 import dev.attached.impl.Messages;
 import dev.attached.impl.config.Durations;
+import dev.attached.impl.source.PollingConfigSource;
 import dev.attached.spi.ObservableConfigSource;
 
 /**
@@ -43,6 +46,8 @@ final class ChangeSubscriptions implements AutoCloseable {
     });
     private volatile boolean closed;
 
+    private final List<PollingConfigSource> ownSources = new ArrayList<>();
+
     private ChangeSubscriptions(Set<String> names, Consumer<String> refresh, Duration settle) {
         this.names = Set.copyOf(names);
         this.refresh = refresh;
@@ -56,6 +61,9 @@ final class ChangeSubscriptions implements AutoCloseable {
         for (ConfigSource source : config.getConfigSources()) {
             if (source instanceof ObservableConfigSource observable) {
                 observable.addChangeListener(subscriptions::changed);
+                if (source instanceof PollingConfigSource own) {
+                    subscriptions.ownSources.add(own);
+                }
                 LOG.fine(() -> "Listening for changes of config source " + source.getName());
             }
         }
@@ -68,7 +76,8 @@ final class ChangeSubscriptions implements AutoCloseable {
         }
         for (String name : names) {
             String prefix = "attached." + name + ".";
-            if (keys.stream().anyMatch(key -> key.startsWith(prefix))) {
+            String envPrefix = Messages.envName(name, "");
+            if (keys.stream().anyMatch(key -> key.startsWith(prefix) || key.startsWith(envPrefix))) {
                 pending.compute(name, (n, previous) -> {
                     if (previous != null) {
                         previous.cancel(false);
@@ -92,5 +101,6 @@ final class ChangeSubscriptions implements AutoCloseable {
     public void close() {
         closed = true;
         scheduler.shutdownNow();
+        ownSources.forEach(PollingConfigSource::close); // their polling threads serve this application only
     }
 }

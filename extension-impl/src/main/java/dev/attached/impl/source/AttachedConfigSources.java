@@ -1,0 +1,61 @@
+package dev.attached.impl.source;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.eclipse.microprofile.config.spi.ConfigSourceProvider;
+
+import dev.attached.impl.config.Durations;
+
+/**
+ * Adds the built-in dynamic sources to the application's {@code Config}, found by MicroProfile Config through
+ * {@code ServiceLoader}. They are switched on by system properties or environment variables, since a config source
+ * cannot be configured by the config it is part of:
+ * <ul>
+ * <li>{@code attached.config.dir} / {@code ATTACHED_CONFIG_DIR}: folders (comma-separated) of one-key-per-file
+ * entries, ordinal {@code attached.config.ordinal} (default 450);</li>
+ * <li>{@code SERVICE_BINDING_ROOT} (or {@code attached.service-binding-root}): the Kubernetes service binding root,
+ * ordinal 270, below environment variables;</li>
+ * <li>{@code attached.config.poll} / {@code ATTACHED_CONFIG_POLL}: how often both look for changes (default 1s).</li>
+ * </ul>
+ */
+public final class AttachedConfigSources implements ConfigSourceProvider {
+
+    private static final Logger LOG = Logger.getLogger(AttachedConfigSources.class.getName());
+
+    static final int DIRECTORY_ORDINAL = 450;
+    static final int SERVICE_BINDING_ORDINAL = 270;
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ClassLoader forClassLoader) {
+        List<ConfigSource> sources = new ArrayList<>();
+        Duration poll = setting("attached.config.poll").map(Durations::parse).orElse(Duration.ofSeconds(1));
+        setting("attached.config.dir").ifPresent(dirs -> {
+            int ordinal = setting("attached.config.ordinal").map(Integer::parseInt).orElse(DIRECTORY_ORDINAL);
+            for (String dir : dirs.split(",")) {
+                if (!dir.isBlank()) {
+                    sources.add(new DirectoryConfigSource(Path.of(dir.strip()), ordinal, poll));
+                    LOG.info("ATTACHED-031: watching config directory " + dir.strip() + " (ordinal " + ordinal + ")");
+                }
+            }
+        });
+        setting("attached.service-binding-root").or(() -> Optional.ofNullable(System.getenv("SERVICE_BINDING_ROOT")))
+                .filter(root -> !root.isBlank())
+                .ifPresent(root -> {
+                    sources.add(new ServiceBindingConfigSource(Path.of(root), SERVICE_BINDING_ORDINAL, poll));
+                    LOG.info("ATTACHED-032: reading service bindings under " + root);
+                });
+        return sources;
+    }
+
+    /** A system property, else its environment variable. */
+    static Optional<String> setting(String key) {
+        return Optional.ofNullable(System.getProperty(key))
+                .or(() -> Optional.ofNullable(System.getenv(key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase())));
+    }
+}
