@@ -32,15 +32,22 @@ public final class Secrets {
         return PASSWORD_PARAM.matcher(masked).replaceAll("$1" + MASK);
     }
 
-    /** The message of a failure, masked, with its type when the message alone says little. */
+    /** The message of a failure and of its root cause, masked: "MessagingException: no connection (SSLException: ...)". */
     public static String describe(Throwable error, Handle handle) {
         Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root && (root.getMessage() == null
-                || root.getMessage().equals(root.getCause().toString()))) {
+        while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage();
-        String type = root.getClass().getSimpleName();
-        return mask(message == null || message.isBlank() ? type : type + ": " + message, handle);
+        String text = summary(error);
+        if (root != error && !text.contains(String.valueOf(root.getMessage()))) {
+            text += " (" + summary(root) + ")";
+        }
+        return mask(text, handle);
+    }
+
+    private static String summary(Throwable error) {
+        String message = error.getMessage();
+        String type = error.getClass().getSimpleName();
+        return message == null || message.isBlank() ? type : type + ": " + message;
     }
 }

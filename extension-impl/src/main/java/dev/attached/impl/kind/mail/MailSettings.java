@@ -1,0 +1,79 @@
+package dev.attached.impl.kind.mail;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
+import dev.attached.ResourceHandle;
+import dev.attached.impl.config.Durations;
+
+/** The keys under {@code attached.<name>.} that shape an SMTP session, with their defaults. */
+record MailSettings(boolean secure, String host, int port, StartTls startTls, Optional<String> from,
+        Optional<String> trust, Duration connectTimeout, Duration timeout) {
+
+    static final String FROM = "from";
+    static final String STARTTLS = "starttls";
+    static final String TRUST = "trust";
+    static final String CONNECT_TIMEOUT = "connect-timeout";
+    static final String TIMEOUT = "timeout";
+    static final Set<String> KEYS = Set.of(FROM, STARTTLS, TRUST, CONNECT_TIMEOUT, TIMEOUT);
+
+    /** Whether to upgrade a plain {@code smtp://} connection with STARTTLS. */
+    enum StartTls {
+        /** Upgrade if the relay offers it, else send in the clear (the default). */
+        OPPORTUNISTIC,
+        /** Refuse to send unless the relay upgrades the connection. */
+        REQUIRED,
+        /** Never upgrade. */
+        OFF
+    }
+
+    /** Reads the settings; every unreadable value is added to {@code problems}. */
+    static MailSettings read(ResourceHandle handle, List<String> problems) {
+        String scheme = handle.uri().getScheme().toLowerCase(Locale.ROOT);
+        boolean secure = scheme.equals("smtps");
+        String host = handle.uri().getHost();
+        if (host == null) {
+            problems.add("url: an SMTP URL needs a host, as in smtp://mail.example.com:587");
+        }
+        int port = handle.uri().getPort() >= 0 ? handle.uri().getPort() : secure ? 465 : 25;
+        StartTls startTls = StartTls.OPPORTUNISTIC;
+        Optional<String> startTlsValue = handle.property(STARTTLS);
+        if (startTlsValue.isPresent()) {
+            try {
+                startTls = StartTls.valueOf(startTlsValue.get().strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(STARTTLS + ": '" + startTlsValue.get() + "' is not one of opportunistic, required, off");
+            }
+        }
+        Optional<String> from = handle.property(FROM);
+        from.ifPresent(address -> {
+            try {
+                new InternetAddress(address, true);
+            } catch (AddressException e) {
+                problems.add(FROM + ": '" + address + "' is not an e-mail address");
+            }
+        });
+        return new MailSettings(secure, host, port, startTls, from, handle.property(TRUST),
+                duration(handle, CONNECT_TIMEOUT, Duration.ofSeconds(10), problems),
+                duration(handle, TIMEOUT, Duration.ofSeconds(30), problems));
+    }
+
+    private static Duration duration(ResourceHandle handle, String key, Duration fallback, List<String> problems) {
+        Optional<String> value = handle.property(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Durations.parse(value.get());
+        } catch (IllegalArgumentException e) {
+            problems.add(key + ": " + e.getMessage());
+            return fallback;
+        }
+    }
+}
