@@ -141,7 +141,7 @@ class DeploymentProblemsTest {
         assertTrue(message.contains("ATTACHED-003: @AttachedResource(\"orders-db\") at " + TwoKinds.class.getName()
                 + ".client has type " + UnknownClient.class.getName() + ", which no resource kind supports; "
                 + "supported types: dev.attached.ResourceHandle, " + TestQueueKind.Queue.class.getName()
-                + ", javax.sql.DataSource"), message);
+                + ", jakarta.mail.Session, javax.sql.DataSource"), message);
     }
 
     @Test

@@ -21,6 +21,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 
@@ -181,13 +182,17 @@ class InjectionTest {
     }
 
     @Test
-    void optionalResourceWithoutUrlStartsDetachedAndFailsFast() {
+    void optionalResourceWithoutUrlStartsDetachedFailsFastAndStaysReady() {
         try (TestApp app = TestApp.with("attached.orders-db.optional", "true").beans(Orders.class).start()) {
             assertEquals(ResourceState.DETACHED, app.resources().status("orders-db").state());
             SQLException e = assertThrows(SQLException.class, () -> app.select(Orders.class).count());
             assertEquals("ATTACHED-106: resource 'orders-db' is detached: set attached.orders-db.url to attach it",
                     e.getMessage());
-            assertEquals("DOWN", app.check("orders-db").getString("status"));
+            // the application declared it can serve without it: ready, and the data says why
+            JsonObject check = app.check("orders-db");
+            assertEquals("UP", check.getString("status"));
+            assertEquals("DETACHED", check.getJsonObject("data").getString("state"));
+            assertTrue(check.getJsonObject("data").getBoolean("optional"));
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.attached.impl.Messages;
 import dev.attached.impl.config.Durations;
 import dev.attached.impl.config.Handle;
 import dev.attached.impl.config.Secrets;
@@ -49,9 +50,13 @@ public final class ReadinessProbes {
         ResourceSlot<?> slot = registry.slot(name);
         Optional<Run> run = run(slot, now, window);
         if (run.isEmpty()) {
-            return slot.generation().isPresent()
-                    ? ProbeOutcome.up(Map.of("probe", "disabled"))
-                    : ProbeOutcome.down(slot.status().lastError().orElse("detached: set attached." + name + ".url"));
+            if (slot.generation().isPresent()) {
+                return ProbeOutcome.up(Map.of("probe", "disabled"));
+            }
+            // an optional resource is one the application declared it can serve without
+            return slot.optional()
+                    ? ProbeOutcome.up(Map.of("optional", true))
+                    : ProbeOutcome.down(slot.status().lastError().orElse(Messages.detachedCall(name)));
         }
         Handle handle = slot.generation().map(g -> g.handle()).orElse(null);
         long waitNanos = run.get().startedNanos + run.get().timeout.toNanos() - System.nanoTime();

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.logging.Logger;
 
 import org.eclipse.microprofile.config.Config;
 
@@ -21,8 +20,6 @@ import dev.attached.spi.ResourceKind;
 
 /** Every attached resource of the application, by name; what {@code @Inject AttachedResources} gives. */
 public final class ResourceRegistry implements AttachedResources, AutoCloseable {
-
-    private static final Logger LOG = Logger.getLogger(ResourceRegistry.class.getName());
 
     private final Map<String, ResourceKind<?>> kinds;
     private final Map<String, ResourceSlot<?>> slots = new TreeMap<>();
@@ -45,32 +42,30 @@ public final class ResourceRegistry implements AttachedResources, AutoCloseable 
     public synchronized List<String> start(Config config, SwapEvents events) {
         reader = new HandleReader(config);
         List<String> problems = new ArrayList<>();
-        Map<String, Handle> handles = new TreeMap<>();
+        Map<String, Reading> readings = new TreeMap<>();
         kinds.forEach((name, kind) -> {
             Reading reading = reader.read(name, kind.keys());
             problems.addAll(reading.problems());
             if (reading.handle().isPresent()) {
-                Handle handle = reading.handle().get();
-                kind.validate(handle).forEach(p -> problems.add(Messages.rejectedByKind(name, kind.name(), p)));
-                handles.put(name, handle);
+                kind.validate(reading.handle().get())
+                        .forEach(p -> problems.add(Messages.rejectedByKind(name, kind.name(), p)));
             } else if (!reading.optional() && reading.problems().isEmpty()) {
                 problems.add(Messages.missingUrl(name));
             }
+            readings.put(name, reading);
             slots.put(name, new ResourceSlot<>(name, kind, calls, drainer, events));
         });
         if (!problems.isEmpty()) {
             return problems;
         }
-        handles.forEach((name, handle) -> {
+        readings.forEach((name, reading) -> {
             try {
-                slots.get(name).start(handle);
+                slots.get(name).start(reading.handle(), reading.optional());
             } catch (Exception e) {
                 problems.add(Messages.invalidValue(name, Handle.URL, "could not be opened: "
-                        + Secrets.describe(e, handle)));
+                        + Secrets.describe(e, reading.handle().orElse(null))));
             }
         });
-        slots.values().stream().filter(slot -> slot.generation().isEmpty())
-                .forEach(slot -> LOG.info(Messages.detached(slot.name())));
         if (problems.isEmpty()) {
             subscriptions = ChangeSubscriptions.subscribe(config, slots.keySet(), this::refresh);
         }

@@ -39,6 +39,7 @@ public final class ResourceSlot<T> {
 
     private volatile Generation<T> current;
     private volatile Status status;
+    private volatile boolean optional;
     private long lastNumber;
     private T detachedStandIn;
 
@@ -62,6 +63,11 @@ public final class ResourceSlot<T> {
 
     public ResourceStatus status() {
         return status;
+    }
+
+    /** Whether the application declared it can run without this resource ({@code optional=true}). */
+    public boolean optional() {
+        return optional;
     }
 
     /** The current generation, empty while detached. */
@@ -95,14 +101,20 @@ public final class ResourceSlot<T> {
      * Attaches the first generation at deployment without waiting for the service: one that is down at boot turns
      * readiness DOWN, never the deployment.
      */
-    synchronized void start(Handle handle) throws Exception {
-        install(new Generation<>(++lastNumber, handle, kind.open(handle)));
-        LOG.info(Messages.attached(name, kind.name(), handle.location(), lastNumber));
+    synchronized void start(Optional<Handle> handle, boolean optional) throws Exception {
+        this.optional = optional;
+        if (handle.isEmpty()) {
+            LOG.info(Messages.detached(name));
+            return;
+        }
+        install(new Generation<>(++lastNumber, handle.get(), kind.open(handle.get())));
+        LOG.info(Messages.attached(name, kind.name(), handle.get().location(), lastNumber));
     }
 
     /** Applies what the configuration says now: nothing, a swap, a detach, or a reported failure. */
     synchronized ResourceStatus apply(Reading reading) {
         Generation<T> old = current;
+        optional = reading.optional();
         if (!reading.problems().isEmpty()) {
             return fail(reading.handle().map(Handle::location).orElse(""), String.join("; ", reading.problems()));
         }
