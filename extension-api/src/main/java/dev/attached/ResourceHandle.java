@@ -26,10 +26,10 @@ public interface ResourceHandle {
     /** The configured locator, without credentials (URL userinfo is taken out). */
     URI uri();
 
-    /** The user name, from {@code attached.<name>.username} or else the URL's userinfo. */
+    /** The user name: the URL's userinfo if it has one (percent-decoded), else {@code attached.<name>.username}. */
     Optional<String> username();
 
-    /** The password, from {@code attached.<name>.password} or else the URL's userinfo. Never logged. */
+    /** The password: the URL's userinfo if it has one, else {@code attached.<name>.password}. Never logged. */
     Optional<String> password();
 
     /**

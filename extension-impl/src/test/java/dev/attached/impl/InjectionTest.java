@@ -153,12 +153,12 @@ class InjectionTest {
     }
 
     @Test
-    void explicitCredentialKeysWinOverUserinfo() {
-        try (TestApp app = TestApp.with("attached.geo-api.url", "https://old:old@geo.example.com",
-                "attached.geo-api.username", "new", "attached.geo-api.password", Canary.PASSWORD)
+    void userinfoOfTheUrlWinsOverCredentialKeysFieldByField() {
+        try (TestApp app = TestApp.with("attached.geo-api.url", "https://from-url@geo.example.com",
+                "attached.geo-api.username", "stale-default", "attached.geo-api.password", Canary.PASSWORD)
                 .beans(GeoClient.class).start()) {
             ResourceHandle geo = app.select(GeoClient.class).geo;
-            assertEquals(Optional.of("new"), geo.username());
+            assertEquals(Optional.of("from-url"), geo.username());
             assertEquals(Optional.of(Canary.PASSWORD), geo.password());
         }
     }

@@ -49,14 +49,16 @@ public final class Handle implements ResourceHandle {
         return url.scheme();
     }
 
+    /** From the URL's userinfo if it has one: a URL is replaced as a whole, so its own user goes with it. */
     @Override
     public Optional<String> username() {
-        return property(USERNAME).or(url::username);
+        return url.username().or(() -> property(USERNAME));
     }
 
+    /** From the URL's userinfo if it has one, else {@code attached.<name>.password}. */
     @Override
     public Optional<String> password() {
-        return property(PASSWORD).or(url::password);
+        return url.password().or(() -> property(PASSWORD));
     }
 
     @Override

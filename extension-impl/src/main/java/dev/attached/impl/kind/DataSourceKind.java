@@ -60,8 +60,9 @@ public final class DataSourceKind implements ResourceKind<DataSource> {
             return problems;
         }
         PoolSettings settings = PoolSettings.read(handle, problems);
-        if (settings.driver().isEmpty() && JdbcUrls.driverFor(JdbcUrls.toJdbc(handle)).isEmpty()) {
-            problems.add("url: no JDBC driver on the class path accepts " + scheme
+        String jdbcUrl = JdbcUrls.toJdbc(handle);
+        if (settings.driver().isEmpty() && JdbcUrls.driverFor(jdbcUrl).isEmpty()) {
+            problems.add("url: no JDBC driver on the class path accepts " + JdbcUrls.subprotocol(jdbcUrl)
                     + " URLs; add the driver to the application, or name its class in driver");
         }
         return problems;

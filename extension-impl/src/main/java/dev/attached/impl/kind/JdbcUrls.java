@@ -13,6 +13,8 @@ import dev.attached.ResourceHandle;
 /** Turns what users paste (a JDBC URL or a platform {@code DATABASE_URL}) into a JDBC URL and finds its driver. */
 final class JdbcUrls {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(JdbcUrls.class.getName());
+
     /** Platform schemes, as in Heroku's or Render's DATABASE_URL, and their JDBC subprotocol. */
     private static final Map<String, String> PLATFORM = Map.of(
             "postgres", "postgresql",
@@ -47,6 +49,12 @@ final class JdbcUrls {
         return jdbc;
     }
 
+    /** {@code jdbc:postgresql} of {@code jdbc:postgresql://host/db}. */
+    static String subprotocol(String jdbcUrl) {
+        int colon = jdbcUrl.indexOf(':', "jdbc:".length());
+        return colon < 0 ? jdbcUrl : jdbcUrl.substring(0, colon);
+    }
+
     /** The driver that accepts a URL, looked up with the application's class loader first (drivers in WEB-INF/lib). */
     static Optional<Driver> driverFor(String jdbcUrl) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -56,8 +64,9 @@ final class JdbcUrls {
                 if (driver.acceptsURL(jdbcUrl)) {
                     return Optional.of(driver);
                 }
-            } catch (SQLException | java.util.ServiceConfigurationError e) {
+            } catch (SQLException | java.util.ServiceConfigurationError | LinkageError e) {
                 // a broken or unrelated driver on the class path: keep looking
+                LOG.warning(() -> "ATTACHED-040: JDBC driver " + provider.type().getName() + " skipped: " + e);
             }
         }
         try {

@@ -27,6 +27,8 @@ public final class ResourceRegistry implements AttachedResources, AutoCloseable 
     private final Drainer drainer = new Drainer();
     private HandleReader reader;
     private ChangeSubscriptions subscriptions;
+    /** The application's class loader: drivers and mail providers are found through it, whatever thread swaps. */
+    private ClassLoader applicationLoader;
 
     /** @param kinds the kind of every injected resource name */
     public ResourceRegistry(Map<String, ResourceKind<?>> kinds) {
@@ -41,6 +43,7 @@ public final class ResourceRegistry implements AttachedResources, AutoCloseable 
      */
     public synchronized List<String> start(Config config, SwapEvents events) {
         reader = new HandleReader(config);
+        applicationLoader = Thread.currentThread().getContextClassLoader();
         List<String> problems = new ArrayList<>();
         Map<String, Reading> readings = new TreeMap<>();
         kinds.forEach((name, kind) -> {
@@ -85,7 +88,14 @@ public final class ResourceRegistry implements AttachedResources, AutoCloseable 
     @Override
     public ResourceStatus refresh(String name) {
         ResourceSlot<?> slot = slot(name);
-        return slot.apply(reader.read(name, slot.kind().keys()));
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(applicationLoader);
+        try {
+            return slot.apply(reader.read(name, slot.kind().keys()));
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     /** @throws IllegalArgumentException for a name no injection point uses */
