@@ -92,6 +92,10 @@ public final class Messages {
         return "ATTACHED-108: closing a generation of " + name + " failed: " + error;
     }
 
+    public static String refreshFailed(String name, String error) {
+        return "ATTACHED-109: refreshing " + name + " after a configuration change failed: " + error;
+    }
+
     public static String key(String name, String relativeKey) {
         return "attached." + name + "." + relativeKey;
     }

@@ -19,9 +19,8 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.attached.AttachedResource;
 import dev.attached.ResourceHandle;
@@ -33,17 +32,8 @@ import dev.attached.impl.testing.TestApp;
 /** One readiness check per resource, bounded, concurrent, masked; liveness untouched. */
 class ReadinessTest {
 
-    static RestartablePostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = new RestartablePostgres();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
+    @RegisterExtension
+    static RestartablePostgres postgres = new RestartablePostgres();
 
     @Dependent
     public static class ThreeDatabases {

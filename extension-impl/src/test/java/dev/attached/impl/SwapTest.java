@@ -17,10 +17,9 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.attached.ResourceState;
 import dev.attached.ResourceStatus;
@@ -37,17 +36,9 @@ import dev.attached.impl.testing.TestApp;
 class SwapTest {
 
     static final String URL = "attached.orders-db.url";
-    static RestartablePostgres postgres;
 
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = new RestartablePostgres();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
+    @RegisterExtension
+    static RestartablePostgres postgres = new RestartablePostgres();
 
     @BeforeEach
     void freshDatabases() throws SQLException {

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 import dev.attached.ResourceHandle;
 import dev.attached.impl.config.Durations;
+import dev.attached.impl.config.KeyReader;
 
 /** The keys under {@code attached.<name>.} that shape a DataSource's pool, with their defaults. */
 record PoolSettings(int minSize, int maxSize, int initialSize, Duration acquisitionTimeout, Duration idleTimeout,
@@ -31,11 +31,11 @@ record PoolSettings(int minSize, int maxSize, int initialSize, Duration acquisit
 
     /** Reads the settings; every unreadable value is added to {@code problems} and replaced by its default. */
     static PoolSettings read(ResourceHandle handle, List<String> problems) {
-        Reader r = new Reader(handle, problems);
+        KeyReader r = new KeyReader(handle, problems);
         PoolSettings settings = new PoolSettings(
-                r.get(MIN_SIZE, 0, Reader::count),
-                r.get(MAX_SIZE, 20, Reader::count),
-                r.get(INITIAL_SIZE, 0, Reader::count),
+                r.get(MIN_SIZE, 0, KeyReader::count),
+                r.get(MAX_SIZE, 20, KeyReader::count),
+                r.get(INITIAL_SIZE, 0, KeyReader::count),
                 r.get(ACQUISITION_TIMEOUT, Duration.ofSeconds(5), Durations::parse),
                 r.get(IDLE_TIMEOUT, Duration.ofMinutes(5), Durations::parse),
                 r.get(MAX_LIFETIME, Duration.ofMinutes(30), Durations::parse),
@@ -50,33 +50,5 @@ record PoolSettings(int minSize, int maxSize, int initialSize, Duration acquisit
             problems.add(MAX_SIZE + ": " + settings.maxSize + " is below " + MIN_SIZE + " or " + INITIAL_SIZE);
         }
         return settings;
-    }
-
-    private record Reader(ResourceHandle handle, List<String> problems) {
-
-        <T> T get(String key, T fallback, Function<String, T> parse) {
-            Optional<String> value = handle.property(key);
-            if (value.isEmpty()) {
-                return fallback;
-            }
-            try {
-                return parse.apply(value.get());
-            } catch (IllegalArgumentException e) {
-                problems.add(key + ": " + e.getMessage());
-                return fallback;
-            }
-        }
-
-        static int count(String value) {
-            try {
-                int n = Integer.parseInt(value.strip());
-                if (n < 0) {
-                    throw new NumberFormatException();
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + value + "' is not a whole number of 0 or more");
-            }
-        }
     }
 }

@@ -93,7 +93,7 @@ final class ChangeSubscriptions implements AutoCloseable {
         try {
             refresh.accept(name);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, Messages.swapFailed(name, "", e.getClass().getName(), -1));
+            LOG.log(Level.WARNING, Messages.refreshFailed(name, e.getClass().getName()));
         }
     }
 

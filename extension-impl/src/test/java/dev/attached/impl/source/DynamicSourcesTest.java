@@ -17,9 +17,9 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.attached.impl.testing.Canary;
@@ -32,21 +32,16 @@ import dev.attached.impl.testing.TestApp;
 /** The built-in dynamic sources, written to as Kubernetes writes them. */
 class DynamicSourcesTest {
 
-    static RestartablePostgres postgres;
+    @RegisterExtension
+    static RestartablePostgres postgres = new RestartablePostgres();
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = new RestartablePostgres();
+    static void createDatabases() throws Exception {
         postgres.recreateDatabase("db_a");
         postgres.recreateDatabase("db_b");
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.attached.impl.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,19 +10,39 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-/** An embedded PostgreSQL a test can stop and start again on the same port and data, as an outage would. */
-public final class RestartablePostgres implements AutoCloseable {
+/**
+ * An embedded PostgreSQL a test can stop and start again on the same port and data, as an outage would. Register it
+ * with {@code @RegisterExtension static}: it starts before the class's tests and stops after them.
+ */
+public final class RestartablePostgres implements BeforeAllCallback, AfterAllCallback {
 
     private final Path dataDirectory;
     private int port;
     private EmbeddedPostgres postgres;
 
-    public RestartablePostgres() throws IOException {
-        dataDirectory = Files.createTempDirectory("attached-pg");
+    public RestartablePostgres() {
+        try {
+            dataDirectory = Files.createTempDirectory("attached-pg");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
         start();
         port = postgres.getPort();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        postgres.close();
     }
 
     public synchronized void start() throws IOException {
@@ -94,8 +115,4 @@ public final class RestartablePostgres implements AutoCloseable {
         execute("postgres", "SELECT pg_reload_conf()");
     }
 
-    @Override
-    public void close() throws IOException {
-        postgres.close();
-    }
 }

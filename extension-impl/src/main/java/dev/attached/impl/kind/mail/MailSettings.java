@@ -11,6 +11,7 @@ import jakarta.mail.internet.InternetAddress;
 
 import dev.attached.ResourceHandle;
 import dev.attached.impl.config.Durations;
+import dev.attached.impl.config.KeyReader;
 
 /** The keys under {@code attached.<name>.} that shape an SMTP session, with their defaults. */
 record MailSettings(boolean secure, String host, int port, StartTls startTls, Optional<String> from,
@@ -30,7 +31,15 @@ record MailSettings(boolean secure, String host, int port, StartTls startTls, Op
         /** Refuse to send unless the relay upgrades the connection. */
         REQUIRED,
         /** Never upgrade. */
-        OFF
+        OFF;
+
+        static StartTls parse(String value) {
+            try {
+                return valueOf(value.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + value + "' is not one of opportunistic, required, off");
+            }
+        }
     }
 
     /** Reads the settings; every unreadable value is added to {@code problems}. */
@@ -42,15 +51,8 @@ record MailSettings(boolean secure, String host, int port, StartTls startTls, Op
             problems.add("url: an SMTP URL needs a host, as in smtp://mail.example.com:587");
         }
         int port = handle.uri().getPort() >= 0 ? handle.uri().getPort() : secure ? 465 : 25;
-        StartTls startTls = StartTls.OPPORTUNISTIC;
-        Optional<String> startTlsValue = handle.property(STARTTLS);
-        if (startTlsValue.isPresent()) {
-            try {
-                startTls = StartTls.valueOf(startTlsValue.get().strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                problems.add(STARTTLS + ": '" + startTlsValue.get() + "' is not one of opportunistic, required, off");
-            }
-        }
+        KeyReader keys = new KeyReader(handle, problems);
+        StartTls startTls = keys.get(STARTTLS, StartTls.OPPORTUNISTIC, StartTls::parse);
         Optional<String> from = handle.property(FROM);
         from.ifPresent(address -> {
             try {
@@ -60,20 +62,7 @@ record MailSettings(boolean secure, String host, int port, StartTls startTls, Op
             }
         });
         return new MailSettings(secure, host, port, startTls, from, handle.property(TRUST),
-                duration(handle, CONNECT_TIMEOUT, Duration.ofSeconds(10), problems),
-                duration(handle, TIMEOUT, Duration.ofSeconds(30), problems));
-    }
-
-    private static Duration duration(ResourceHandle handle, String key, Duration fallback, List<String> problems) {
-        Optional<String> value = handle.property(key);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            return Durations.parse(value.get());
-        } catch (IllegalArgumentException e) {
-            problems.add(key + ": " + e.getMessage());
-            return fallback;
-        }
+                keys.get(CONNECT_TIMEOUT, Duration.ofSeconds(10), Durations::parse),
+                keys.get(TIMEOUT, Duration.ofSeconds(30), Durations::parse));
     }
 }
