@@ -18,7 +18,6 @@ import jakarta.inject.Provider;
 
 import dev.attached.AttachedResource;
 import dev.attached.impl.Messages;
-import dev.attached.impl.kind.HandleKind;
 import dev.attached.impl.kind.Kinds;
 import dev.attached.spi.ResourceKind;
 
@@ -29,7 +28,6 @@ import dev.attached.spi.ResourceKind;
 public final class InjectionPoints {
 
     private static final Pattern NAME = Pattern.compile(Messages.NAME_PATTERN);
-    private static final ResourceKind<?> HANDLE_KIND = new HandleKind();
 
     private record Use(String name, Type type, InjectionPoint injectionPoint) {
     }
@@ -59,11 +57,6 @@ public final class InjectionPoints {
                 errors.add(Messages.invalidName(use.name, describe(use.injectionPoint)));
                 continue;
             }
-            if (Kinds.isHandle(use.type)) {
-                kindByName.putIfAbsent(use.name, HANDLE_KIND);
-                types.computeIfAbsent(use.name, n -> new LinkedHashSet<>()).add(use.type);
-                continue;
-            }
             Optional<ResourceKind<?>> kind = kinds.forType(use.type);
             if (kind.isEmpty()) {
                 errors.add(Messages.unknownKind(use.name, use.type.getTypeName(), describe(use.injectionPoint),
@@ -71,14 +64,17 @@ public final class InjectionPoints {
                 continue;
             }
             ResourceKind<?> known = kindByName.get(use.name);
-            if (known != null && known != HANDLE_KIND && known != kind.get()) {
-                Use other = firstUse.get(use.name);
-                errors.add(Messages.twoKinds(use.name, known.name(), describe(other.injectionPoint),
+            if (Kinds.isHandle(use.type)) {
+                // every resource can be viewed as a handle; a name injected only as a handle is of the handle kind
+                kindByName.putIfAbsent(use.name, kind.get());
+            } else if (known == null || Kinds.isHandle(known.type())) {
+                kindByName.put(use.name, kind.get());
+                firstUse.put(use.name, use);
+            } else if (known != kind.get()) {
+                errors.add(Messages.twoKinds(use.name, known.name(), describe(firstUse.get(use.name).injectionPoint),
                         kind.get().name(), describe(use.injectionPoint)));
                 continue;
             }
-            kindByName.put(use.name, kind.get());
-            firstUse.putIfAbsent(use.name, use);
             types.computeIfAbsent(use.name, n -> new LinkedHashSet<>()).add(use.type);
         }
         return new Resolution(kindByName, types, List.copyOf(errors));

@@ -121,6 +121,9 @@ public final class ResourceSlot<T> {
         if (reading.handle().isEmpty()) {
             if (old != null) {
                 detach(old);
+            } else if (status.state() == ResourceState.FAILED) {
+                status = new Status(name, kind.name(), ResourceState.DETACHED, lastNumber, "", Optional.empty(),
+                        Instant.now());
             }
             return status;
         }
