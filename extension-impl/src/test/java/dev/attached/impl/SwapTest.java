@@ -27,6 +27,7 @@ import dev.attached.ResourceSwapFailed;
 import dev.attached.ResourceSwapped;
 import dev.attached.impl.testing.Canary;
 import dev.attached.impl.testing.Load;
+import dev.attached.impl.testing.LogCapture;
 import dev.attached.impl.testing.Orders;
 import dev.attached.impl.testing.RestartablePostgres;
 import dev.attached.impl.testing.SwapRecorder;
@@ -213,6 +214,20 @@ class SwapTest {
             }
             assertEquals(Set.of(7L), ids("db_b", "SELECT id FROM load_rows"));
             assertEquals("UP", app.check("orders-db").getString("status"));
+        }
+    }
+
+    @Test
+    void workHeldPastTheDrainTimeoutIsCutAndTheLogSaysHowMuch() throws Exception {
+        try (LogCapture log = new LogCapture(); TestApp app = appOn("db_a", "attached.orders-db.drain-timeout", "1s")) {
+            Connection held = db(app).getConnection();
+            app.config().set(URL, postgres.jdbcUrl("db_b"));
+            assertEquals(2, app.resources().refresh("orders-db").generation());
+            await().atMost(15, SECONDS).until(() -> log.contains("ATTACHED-105"));
+            assertTrue(log.contains("ATTACHED-105: orders-db generation 1 at " + postgres.jdbcUrl("db_a")
+                    + " still had 1 unit(s) of work in use after drain-timeout 1s; closed them"), log.text());
+            await().atMost(15, SECONDS).until(() -> postgres.connectionsTo("db_a") == 0);
+            assertThrows(SQLException.class, () -> insert(held, 9));
         }
     }
 

@@ -38,11 +38,13 @@ public final class TestApp implements AutoCloseable {
     private final MutableConfigSource source;
     private final SmallRyeConfig config;
     private final WeldContainer container;
+    private final LogCapture log;
 
-    private TestApp(MutableConfigSource source, SmallRyeConfig config, WeldContainer container) {
+    private TestApp(MutableConfigSource source, SmallRyeConfig config, WeldContainer container, LogCapture log) {
         this.source = source;
         this.config = config;
         this.container = container;
+        this.log = log;
     }
 
     public static Builder with(String... keyValues) {
@@ -79,6 +81,7 @@ public final class TestApp implements AutoCloseable {
                     .withSources(sources.toArray(ConfigSource[]::new)).build();
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             ConfigProviderResolver.instance().registerConfig(config, loader);
+            LogCapture log = new LogCapture();
             try {
                 Weld weld = new Weld(UUID.randomUUID().toString())
                         .disableDiscovery()
@@ -87,9 +90,11 @@ public final class TestApp implements AutoCloseable {
                         .addBeanClasses(SmallRyeHealthReporter.class, HealthRegistries.class,
                                 AsyncHealthCheckFactory.class)
                         .addBeanClasses(beans.toArray(Class<?>[]::new));
-                return new TestApp(source, config, weld.initialize());
+                return new TestApp(source, config, weld.initialize(), log);
             } catch (RuntimeException e) {
                 ConfigProviderResolver.instance().releaseConfig(config);
+                log.close();
+                assertNoCanary(log.text() + e);
                 throw e;
             }
         }
@@ -136,12 +141,24 @@ public final class TestApp implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("no check attached:" + resourceName + " in " + readiness()));
     }
 
+    /**
+     * Stops the application, and fails if the canary password showed up in any log line, at any level (drivers'
+     * debug logging included) while it ran: every test is a secrets test too.
+     */
     @Override
     public void close() {
         try {
             container.shutdown();
         } finally {
             ConfigProviderResolver.instance().releaseConfig(config);
+            log.close();
+        }
+        assertNoCanary(log.text());
+    }
+
+    private static void assertNoCanary(String text) {
+        if (text.contains(Canary.PASSWORD)) {
+            throw new AssertionError("the canary password was logged:\n" + text);
         }
     }
 }
