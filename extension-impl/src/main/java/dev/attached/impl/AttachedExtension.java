@@ -54,7 +54,7 @@ public class AttachedExtension implements Extension {
         if (HealthBeans.available(loader)) {
             HealthBeans.register(abd, resolution.kinds().keySet(), registry);
         } else {
-            LOG.info("ATTACHED-020: MicroProfile Health is not on the class path; no readiness checks registered");
+            LOG.info(Messages.noHealth());
         }
     }
 

@@ -30,6 +30,10 @@ public final class Messages {
                 + ", which no resource kind supports; supported types: " + String.join(", ", types);
     }
 
+    public static String kindsClash(String first, String second, String typeName) {
+        return "ATTACHED-009: kinds " + first + " and " + second + " both claim " + typeName + "; using " + first;
+    }
+
     // Configuration problems: 010-019
 
     public static String missingUrl(String name) {
@@ -47,6 +51,28 @@ public final class Messages {
 
     public static String invalidValue(String name, String relativeKey, String problem) {
         return "ATTACHED-013: " + key(name, relativeKey) + " " + problem;
+    }
+
+    // Set-up: 020-049
+
+    public static String noHealth() {
+        return "ATTACHED-020: MicroProfile Health is not on the class path; no readiness checks registered";
+    }
+
+    public static String sourceUnreadable(String source, String error) {
+        return "ATTACHED-030: reading " + source + " failed, its last values stand: " + error;
+    }
+
+    public static String watchingDirectory(String dir, int ordinal) {
+        return "ATTACHED-031: watching config directory " + dir + " (ordinal " + ordinal + ")";
+    }
+
+    public static String readingServiceBindings(String root) {
+        return "ATTACHED-032: reading service bindings under " + root;
+    }
+
+    public static String driverSkipped(String driver, Throwable error) {
+        return "ATTACHED-040: JDBC driver " + driver + " skipped: " + error;
     }
 
     // Runtime: 100-199
@@ -94,6 +120,14 @@ public final class Messages {
 
     public static String refreshFailed(String name, String error) {
         return "ATTACHED-109: refreshing " + name + " after a configuration change failed: " + error;
+    }
+
+    public static String checkFailed(Throwable error) {
+        return "ATTACHED-110: the check itself failed: " + error.getClass().getName();
+    }
+
+    public static String notAResourceBean(Object bean) {
+        return "ATTACHED-111: not an attached resource bean: " + bean;
     }
 
     public static String key(String name, String relativeKey) {

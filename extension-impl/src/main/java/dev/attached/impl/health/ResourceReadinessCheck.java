@@ -5,6 +5,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 import dev.attached.ResourceStatus;
+import dev.attached.impl.Messages;
 import dev.attached.impl.runtime.ResourceRegistry;
 
 /**
@@ -42,7 +43,7 @@ public final class ResourceReadinessCheck implements HealthCheck {
             status.lastError().ifPresent(error -> response.withData("last-swap-error", error));
             outcome.data().forEach((key, value) -> withData(response, key, value));
         } catch (RuntimeException e) {
-            response.down().withData("error", "ATTACHED-110: the check itself failed: " + e.getClass().getName());
+            response.down().withData("error", Messages.checkFailed(e));
         }
         return response.build();
     }

@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.spi.Bean;
 import dev.attached.AttachedResource;
 import dev.attached.AttachedResources;
 import dev.attached.ResourceHandle;
+import dev.attached.impl.Messages;
 import dev.attached.impl.runtime.ResourceRegistry;
 
 /**
@@ -57,7 +58,7 @@ public final class ResourceBeans {
                 .filter(AttachedResource.class::isInstance)
                 .map(q -> ((AttachedResource) q).value())
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("ATTACHED-111: not an attached resource bean: " + bean));
+                .orElseThrow(() -> new IllegalStateException(Messages.notAResourceBean(bean)));
         return current(name, bean.getTypes().contains(ResourceHandle.class));
     }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 
 import dev.attached.ResourceHandle;
+import dev.attached.impl.Messages;
 
 /** Turns what users paste (a JDBC URL or a platform {@code DATABASE_URL}) into a JDBC URL and finds its driver. */
 final class JdbcUrls {
@@ -66,7 +67,7 @@ final class JdbcUrls {
                 }
             } catch (SQLException | java.util.ServiceConfigurationError | LinkageError e) {
                 // a broken or unrelated driver on the class path: keep looking
-                LOG.warning(() -> "ATTACHED-040: JDBC driver " + provider.type().getName() + " skipped: " + e);
+                LOG.warning(() -> Messages.driverSkipped(provider.type().getName(), e));
             }
         }
         try {

@@ -8,6 +8,7 @@ import java.util.ServiceLoader;
 import java.util.logging.Logger;
 
 import dev.attached.ResourceHandle;
+import dev.attached.impl.Messages;
 import dev.attached.spi.ResourceKind;
 
 /** The kinds found by {@code ServiceLoader}, by the type they are injected as. */
@@ -29,8 +30,7 @@ public final class Kinds {
                 ResourceKind<?> kind = provider.get();
                 ResourceKind<?> previous = kinds.byType.putIfAbsent(kind.type(), kind);
                 if (previous != null) {
-                    LOG.warning("ATTACHED-009: kinds " + previous.name() + " and " + kind.name() + " both claim "
-                            + kind.type().getName() + "; using " + previous.name());
+                    LOG.warning(Messages.kindsClash(previous.name(), kind.name(), kind.type().getName()));
                 }
             } catch (java.util.ServiceConfigurationError | LinkageError e) {
                 LOG.fine(() -> "Resource kind skipped, its type is not on the class path: " + e);

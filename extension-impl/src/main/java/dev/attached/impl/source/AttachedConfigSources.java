@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.config.spi.ConfigSourceProvider;
 
+import dev.attached.impl.Messages;
 import dev.attached.impl.config.Durations;
 
 /**
@@ -40,7 +41,7 @@ public final class AttachedConfigSources implements ConfigSourceProvider {
             for (String dir : dirs.split(",")) {
                 if (!dir.isBlank()) {
                     sources.add(new DirectoryConfigSource(Path.of(dir.strip()), ordinal, poll));
-                    LOG.info("ATTACHED-031: watching config directory " + dir.strip() + " (ordinal " + ordinal + ")");
+                    LOG.info(Messages.watchingDirectory(dir.strip(), ordinal));
                 }
             }
         });
@@ -48,7 +49,7 @@ public final class AttachedConfigSources implements ConfigSourceProvider {
                 .filter(root -> !root.isBlank())
                 .ifPresent(root -> {
                     sources.add(new ServiceBindingConfigSource(Path.of(root), SERVICE_BINDING_ORDINAL, poll));
-                    LOG.info("ATTACHED-032: reading service bindings under " + root);
+                    LOG.info(Messages.readingServiceBindings(root));
                 });
         return sources;
     }

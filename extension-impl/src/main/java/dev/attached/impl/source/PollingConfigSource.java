@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import dev.attached.impl.Messages;
 import dev.attached.spi.ObservableConfigSource;
 
 /**
@@ -80,7 +81,7 @@ public abstract class PollingConfigSource implements ObservableConfigSource, Aut
                 listeners.forEach(listener -> listener.accept(Set.copyOf(changed)));
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ATTACHED-030: reading " + name + " failed: " + e.getClass().getName());
+            LOG.log(Level.WARNING, Messages.sourceUnreadable(name, e.getClass().getName()));
         }
     }
 
