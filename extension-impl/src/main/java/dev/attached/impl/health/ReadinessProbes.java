@@ -10,9 +10,9 @@ import java.util.concurrent.TimeoutException;
 
 import dev.attached.impl.Messages;
 import dev.attached.impl.config.Durations;
-import dev.attached.impl.config.Handle;
 import dev.attached.impl.config.Secrets;
 import dev.attached.impl.runtime.BoundedCalls;
+import dev.attached.impl.runtime.Generation;
 import dev.attached.impl.runtime.ResourceRegistry;
 import dev.attached.impl.runtime.ResourceSlot;
 
@@ -33,10 +33,13 @@ public final class ReadinessProbes {
     }
 
     /** One probe of one generation. */
-    private record Run(Object generation, long startedNanos, Duration timeout,
-            CompletableFuture<Map<String, Object>> result) {
+    private record Run(Generation<?> generation, long startedNanos, CompletableFuture<Map<String, Object>> result) {
 
-        boolean reusableFor(Object current, long now, long windowNanos) {
+        Duration timeout() {
+            return generation.handle().settings().healthTimeout();
+        }
+
+        boolean reusableFor(Generation<?> current, long now, long windowNanos) {
             return generation == current && (!result.isDone() || now - startedNanos < windowNanos);
         }
     }
@@ -58,14 +61,14 @@ public final class ReadinessProbes {
                     ? ProbeOutcome.up(Map.of("optional", true))
                     : ProbeOutcome.down(slot.status().lastError().orElse(Messages.detachedCall(name)));
         }
-        Handle handle = slot.generation().map(g -> g.handle()).orElse(null);
-        long waitNanos = run.get().startedNanos + run.get().timeout.toNanos() - System.nanoTime();
+        Run probe = run.get();
+        long waitNanos = probe.startedNanos + probe.timeout().toNanos() - System.nanoTime();
         try {
-            return ProbeOutcome.up(BoundedCalls.await(run.get().result, TimeUnit.NANOSECONDS.toMillis(waitNanos)));
+            return ProbeOutcome.up(BoundedCalls.await(probe.result, TimeUnit.NANOSECONDS.toMillis(waitNanos)));
         } catch (TimeoutException e) {
-            return ProbeOutcome.down("no answer within " + Durations.format(run.get().timeout));
+            return ProbeOutcome.down("no answer within " + Durations.format(probe.timeout()));
         } catch (Exception e) {
-            return ProbeOutcome.down(Secrets.describe(e, handle));
+            return ProbeOutcome.down(Secrets.describe(e, probe.generation.handle()));
         }
     }
 
@@ -75,8 +78,8 @@ public final class ReadinessProbes {
                 .compute(slot.name(), (name, previous) -> previous != null
                         && previous.reusableFor(generation, now, windowNanos)
                                 ? previous
-                                : new Run(generation, now, generation.handle().settings().healthTimeout(),
-                                        registry.calls().start(() -> slot.kind().probe(generation.resource(),
+                                : new Run(generation, now, registry.calls().start(() -> slot.kind()
+                                        .probe(generation.resource(),
                                                 generation.handle().settings().healthTimeout())))));
     }
 

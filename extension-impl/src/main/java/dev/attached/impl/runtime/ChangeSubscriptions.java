@@ -44,9 +44,8 @@ final class ChangeSubscriptions implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private volatile boolean closed;
-
     private final List<PollingConfigSource> ownSources = new ArrayList<>();
+    private volatile boolean closed;
 
     private ChangeSubscriptions(Set<String> names, Consumer<String> refresh, Duration settle) {
         this.names = Set.copyOf(names);

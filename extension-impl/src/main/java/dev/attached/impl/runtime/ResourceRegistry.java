@@ -71,6 +71,8 @@ public final class ResourceRegistry implements AttachedResources, AutoCloseable 
         });
         if (problems.isEmpty()) {
             subscriptions = ChangeSubscriptions.subscribe(config, slots.keySet(), this::refresh);
+        } else {
+            slots.values().forEach(ResourceSlot::close); // the deployment fails: no shutdown event will close them
         }
         return problems;
     }

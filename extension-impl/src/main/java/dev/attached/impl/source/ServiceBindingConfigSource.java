@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -53,18 +55,18 @@ public final class ServiceBindingConfigSource extends PollingConfigSource {
         });
     }
 
-    private static java.util.Optional<String> url(Map<String, String> binding) {
+    private static Optional<String> url(Map<String, String> binding) {
         if (binding.containsKey("uri")) {
-            return java.util.Optional.of(binding.get("uri"));
+            return Optional.of(binding.get("uri"));
         }
         String host = binding.get("host");
         String type = binding.get("type");
         if (host == null || type == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        String scheme = SCHEMES.getOrDefault(type.strip().toLowerCase(java.util.Locale.ROOT), type.strip());
+        String scheme = SCHEMES.getOrDefault(type.strip().toLowerCase(Locale.ROOT), type.strip());
         String port = binding.containsKey("port") ? ":" + binding.get("port").strip() : "";
         String database = binding.containsKey("database") ? "/" + binding.get("database").strip() : "";
-        return java.util.Optional.of(scheme + "://" + host.strip() + port + database);
+        return Optional.of(scheme + "://" + host.strip() + port + database);
     }
 }

@@ -57,7 +57,7 @@ public final class MailKind implements ResourceKind<Session> {
     @Override
     public Session open(ResourceHandle handle) {
         MailSettings settings = MailSettings.read(handle, new ArrayList<>());
-        return session(handle, settings, settings.connectTimeout(), settings.timeout());
+        return session(handle, settings);
     }
 
     /** Connects, greets, upgrades and authenticates as configured, then quits: what sending a message would do. */
@@ -89,8 +89,7 @@ public final class MailKind implements ResourceKind<Session> {
         return session;
     }
 
-    private static Session session(ResourceHandle handle, MailSettings settings, Duration connectTimeout,
-            Duration timeout) {
+    private static Session session(ResourceHandle handle, MailSettings settings) {
         String protocol = settings.secure() ? "smtps" : "smtp";
         String p = "mail." + protocol + ".";
         Properties properties = new Properties();
@@ -114,7 +113,7 @@ public final class MailKind implements ResourceKind<Session> {
         });
         ((Handle) handle).propertiesUnder(MAIL_PROPERTY_PREFIX)
                 .forEach((key, value) -> properties.setProperty(MAIL_PROPERTY_PREFIX + key, value));
-        return Session.getInstance(withTimeouts(properties, connectTimeout, timeout),
+        return Session.getInstance(withTimeouts(properties, settings.connectTimeout(), settings.timeout()),
                 handle.username().map(user -> credentials(user, handle.password().orElse(""))).orElse(null));
     }
 
@@ -130,17 +129,15 @@ public final class MailKind implements ResourceKind<Session> {
         return properties;
     }
 
-    /** The credentials of a session we opened, for the probe's own session. */
+    /** Asks the session we opened for its credentials (none if it has no authenticator). */
     private static Authenticator authenticator(Session session) {
-        return session.requestPasswordAuthentication(null, 0, null, null, null) == null
-                ? null
-                : new Authenticator() {
-                    @Override
-                    protected PasswordAuthentication getPasswordAuthentication() {
-                        return session.requestPasswordAuthentication(getRequestingSite(), getRequestingPort(),
-                                getRequestingProtocol(), getRequestingPrompt(), getDefaultUserName());
-                    }
-                };
+        return new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                return session.requestPasswordAuthentication(getRequestingSite(), getRequestingPort(),
+                        getRequestingProtocol(), getRequestingPrompt(), getDefaultUserName());
+            }
+        };
     }
 
     private static Authenticator credentials(String user, String password) {
