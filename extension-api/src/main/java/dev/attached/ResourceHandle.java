@@ -1,6 +1,7 @@
 package dev.attached;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,4 +38,13 @@ public interface ResourceHandle {
      * {@code attached.<name>.api-version}.
      */
     Optional<String> property(String key);
+
+    /**
+     * The keys under {@code attached.<name>.<prefix>}, relative to that prefix: {@code propertiesUnder("jdbc.")} of
+     * {@code attached.orders-db.jdbc.sslmode=require} is {@code {sslmode=require}}. Kinds read driver or client
+     * properties this way.
+     */
+    default Map<String, String> propertiesUnder(String prefix) {
+        return Map.of();
+    }
 }

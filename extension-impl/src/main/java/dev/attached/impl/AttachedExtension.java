@@ -38,7 +38,7 @@ public class AttachedExtension implements Extension {
     private ResourceRegistry registry;
 
     protected void addScope(@Observes BeforeBeanDiscovery bbd) {
-        bbd.addScope(AttachedScoped.class, true, false);
+        bbd.addScope(AttachedScoped.class, false, false);
     }
 
     protected void collectInjectionPoints(@Observes ProcessInjectionPoint<?, ?> pip) {

@@ -71,8 +71,8 @@ public final class Messages {
         return "ATTACHED-032: reading service bindings under " + root;
     }
 
-    public static String driverSkipped(String driver, Throwable error) {
-        return "ATTACHED-040: JDBC driver " + driver + " skipped: " + error;
+    public static String driverSkipped(Throwable error) {
+        return "ATTACHED-040: a JDBC driver on the class path was skipped: " + error;
     }
 
     // Runtime: 100-199
@@ -128,6 +128,28 @@ public final class Messages {
 
     public static String notAResourceBean(Object bean) {
         return "ATTACHED-111: not an attached resource bean: " + bean;
+    }
+
+    public static String observerFailed(String name, String event, Throwable error) {
+        return "ATTACHED-112: an observer of " + event + " for " + name + " failed; the swap stands: " + error;
+    }
+
+    public static String probesAbandoned(String name, int abandoned, String timeout) {
+        return "ATTACHED-113: " + abandoned + " probe(s) of " + name + " have not returned within " + timeout
+                + "; no further probe is started until one does";
+    }
+
+    public static String unwrapRefused(String name, String type) {
+        return "ATTACHED-114: resource '" + name + "' cannot be unwrapped as " + type + ": the pool behind the "
+                + "reference is replaced at every swap and closed after it; use the injected DataSource itself";
+    }
+
+    public static String listenerNotRemoved(String source, Throwable error) {
+        return "ATTACHED-115: could not stop listening to config source " + source + ": " + error;
+    }
+
+    public static String notStarted(String name) {
+        return "ATTACHED-116: resource '" + name + "' cannot be refreshed before the application has started";
     }
 
     public static String key(String name, String relativeKey) {

@@ -66,7 +66,7 @@ public final class Handle implements ResourceHandle {
         return Optional.ofNullable(keys.get(key));
     }
 
-    /** The keys under {@code attached.<name>.<prefix>}, relative to that prefix: driver or mail properties. */
+    @Override
     public Map<String, String> propertiesUnder(String prefix) {
         Map<String, String> found = new TreeMap<>();
         keys.forEach((key, value) -> {

@@ -13,4 +13,10 @@ record ProbeOutcome(boolean up, Map<String, Object> data, Optional<String> error
     static ProbeOutcome down(String error) {
         return new ProbeOutcome(false, Map.of(), Optional.of(error));
     }
+
+    /** Down, saying how many earlier probes never returned and still hold a thread. */
+    static ProbeOutcome down(String error, int abandoned) {
+        return new ProbeOutcome(false, abandoned > 0 ? Map.of("probe.abandoned", abandoned) : Map.of(),
+                Optional.of(error));
+    }
 }

@@ -1,12 +1,15 @@
 package dev.attached.impl.health;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 import dev.attached.impl.Messages;
 import dev.attached.impl.config.Durations;
@@ -20,37 +23,57 @@ import dev.attached.impl.runtime.ResourceSlot;
  * Runs the readiness probes of all resources concurrently and bounds each by its {@code health.timeout}. Servers
  * call health checks one after another on the request thread, so the first check of a request starts the probes of
  * every resource and each check then waits only for its own: a request takes about the longest timeout, not their
- * sum. A probe still running, or finished within that window, is shared instead of started again, so a hung
- * service holds one thread, not one per request.
+ * sum. A probe still running, or finished within that window, is shared instead of started again. A probe that
+ * outlives its timeout by that window is abandoned: the next check starts a fresh one, so a service that recovers is
+ * seen within two timeouts; at most {@link #MAX_ABANDONED} abandoned probes per resource may still hold a thread, after which no new one is
+ * started until one returns.
  */
 public final class ReadinessProbes {
 
+    static final int MAX_ABANDONED = 3;
+
     private final ResourceRegistry registry;
+    private final LongSupplier nanoClock;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> abandoned = new ConcurrentHashMap<>();
 
     public ReadinessProbes(ResourceRegistry registry) {
-        this.registry = registry;
+        this(registry, System::nanoTime);
     }
 
-    /** One probe of one generation. */
-    private record Run(Generation<?> generation, long startedNanos, CompletableFuture<Map<String, Object>> result) {
+    ReadinessProbes(ResourceRegistry registry, LongSupplier nanoClock) {
+        this.registry = registry;
+        this.nanoClock = nanoClock;
+    }
+
+    /** One probe of one generation; {@code result} is empty when no probe could be started. */
+    private record Run(Generation<?> generation, long startedNanos,
+            Optional<CompletableFuture<Map<String, Object>>> result) {
 
         Duration timeout() {
             return generation.handle().settings().healthTimeout();
         }
 
+        /**
+         * A finished probe stands for the window; one still running, until the window after its timeout (the rest
+         * of the request that saw it time out is answered from it), after which it is abandoned.
+         */
         boolean reusableFor(Generation<?> current, long now, long windowNanos) {
-            return generation == current && (!result.isDone() || now - startedNanos < windowNanos);
+            if (generation != current || result.isEmpty()) {
+                return false;
+            }
+            long age = now - startedNanos;
+            return result.get().isDone() ? age < windowNanos : age < timeout().toNanos() + windowNanos;
         }
     }
 
     ProbeOutcome check(String name) {
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         long window = window();
-        for (ResourceSlot<?> slot : registry.slots()) {
+        for (ResourceSlot<?, ?> slot : registry.slots()) {
             run(slot, now, window);
         }
-        ResourceSlot<?> slot = registry.slot(name);
+        ResourceSlot<?, ?> slot = registry.slot(name);
         Optional<Run> run = run(slot, now, window);
         if (run.isEmpty()) {
             if (slot.generation().isPresent()) {
@@ -62,31 +85,67 @@ public final class ReadinessProbes {
                     : ProbeOutcome.down(slot.status().lastError().orElse(Messages.detachedCall(name)));
         }
         Run probe = run.get();
-        long waitNanos = probe.startedNanos + probe.timeout().toNanos() - System.nanoTime();
+        int stuck = abandoned(name).get();
+        if (probe.result().isEmpty()) {
+            return ProbeOutcome.down(Messages.probesAbandoned(name, stuck, Durations.format(probe.timeout())),
+                    stuck);
+        }
+        long waitNanos = probe.startedNanos() + probe.timeout().toNanos() - nanoClock.getAsLong();
         try {
-            return ProbeOutcome.up(BoundedCalls.await(probe.result, TimeUnit.NANOSECONDS.toMillis(waitNanos)));
+            Map<String, Object> data = new LinkedHashMap<>(
+                    BoundedCalls.await(probe.result().get(), TimeUnit.NANOSECONDS.toMillis(waitNanos)));
+            if (stuck > 0) {
+                data.put("probe.abandoned", stuck);
+            }
+            return ProbeOutcome.up(data);
         } catch (TimeoutException e) {
-            return ProbeOutcome.down("no answer within " + Durations.format(probe.timeout()));
+            return ProbeOutcome.down("no answer within " + Durations.format(probe.timeout()), stuck);
         } catch (Exception e) {
-            return ProbeOutcome.down(Secrets.describe(e, probe.generation.handle()));
+            return ProbeOutcome.down(Secrets.describe(e, probe.generation().handle()), stuck);
         }
     }
 
     /** The probe run to report for a slot, started if none can be shared; empty when there is nothing to probe. */
-    private <T> Optional<Run> run(ResourceSlot<T> slot, long now, long windowNanos) {
+    private <T> Optional<Run> run(ResourceSlot<?, T> slot, long now, long windowNanos) {
         return slot.generation().filter(g -> g.handle().settings().healthEnabled()).map(generation -> runs
-                .compute(slot.name(), (name, previous) -> previous != null
-                        && previous.reusableFor(generation, now, windowNanos)
-                                ? previous
-                                : new Run(generation, now, registry.calls().start(() -> slot.kind()
-                                        .probe(generation.resource(),
-                                                generation.handle().settings().healthTimeout())))));
+                .compute(slot.name(), (name, previous) -> {
+                    if (previous != null && previous.reusableFor(generation, now, windowNanos)) {
+                        return previous;
+                    }
+                    if (previous != null) {
+                        abandonIfRunning(name, previous);
+                    }
+                    return start(slot, generation, now);
+                }));
+    }
+
+    private <T> Run start(ResourceSlot<?, T> slot, Generation<T> generation, long now) {
+        AtomicInteger stuck = abandoned(slot.name());
+        if (stuck.get() >= MAX_ABANDONED) {
+            return new Run(generation, now, Optional.empty());
+        }
+        Duration timeout = generation.handle().settings().healthTimeout();
+        return new Run(generation, now, Optional.of(registry.calls()
+                .start(() -> slot.kind().probe(generation.resource(), timeout))));
+    }
+
+    /** A run replaced while still running holds a thread until it returns; count it until then. */
+    private void abandonIfRunning(String name, Run previous) {
+        previous.result().filter(result -> !result.isDone()).ifPresent(result -> {
+            AtomicInteger stuck = abandoned(name);
+            stuck.incrementAndGet();
+            result.whenComplete((data, error) -> stuck.decrementAndGet());
+        });
+    }
+
+    private AtomicInteger abandoned(String name) {
+        return abandoned.computeIfAbsent(name, n -> new AtomicInteger());
     }
 
     /** How long a finished probe stands for its resource: long enough to serve every check of one request. */
     private long window() {
         long longest = 0;
-        for (ResourceSlot<?> slot : registry.slots()) {
+        for (ResourceSlot<?, ?> slot : registry.slots()) {
             longest = Math.max(longest, slot.generation()
                     .map(g -> g.handle().settings().healthTimeout().toNanos()).orElse(0L));
         }

@@ -10,12 +10,12 @@ import jakarta.enterprise.context.spi.Contextual;
 import jakarta.enterprise.context.spi.CreationalContext;
 
 /**
- * Resolves a swap-aware bean to the current generation of its resource on every call through its client proxy. The
+ * The context of {@link AttachedScoped}: resolves a resource bean to what {@link ResourceBeans} made for it. The
  * instances belong to the resources, not to this context: it never creates or destroys them.
  */
 final class AttachedContext implements Context {
 
-    private final Map<Contextual<?>, Supplier<Object>> current = new ConcurrentHashMap<>();
+    private final Map<Contextual<?>, Supplier<Object>> instances = new ConcurrentHashMap<>();
     private final ResourceBeans beans;
 
     AttachedContext(ResourceBeans beans) {
@@ -28,7 +28,6 @@ final class AttachedContext implements Context {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> T get(Contextual<T> contextual, CreationalContext<T> creationalContext) {
         return get(contextual);
     }
@@ -36,7 +35,7 @@ final class AttachedContext implements Context {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T get(Contextual<T> contextual) {
-        return (T) current.computeIfAbsent(contextual, beans::supplierFor).get();
+        return (T) instances.computeIfAbsent(contextual, beans::instanceFor).get();
     }
 
     @Override

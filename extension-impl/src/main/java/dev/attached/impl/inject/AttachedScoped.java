@@ -9,8 +9,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * The normal scope of swap-aware resource beans: their client proxy stays the injected reference while the instance
- * behind it is whatever generation is current. Registered by the extension, never written by users.
+ * The pseudo-scope of resource beans. Its context hands out each bean's stable, swap-aware reference (or, for a type
+ * no reference can stand for, the current resource) and keeps nothing per injection or {@code Instance.get()}: no
+ * client proxy, no dependent instance to track. Registered by the extension, never written by users.
  */
 @Retention(RUNTIME)
 @Target({TYPE, METHOD, FIELD})

@@ -44,11 +44,11 @@ public final class InjectionPoints {
     }
 
     /** The outcome: each name's kind and types, and every definition error found. */
-    public record Resolution(Map<String, ResourceKind<?>> kinds, Map<String, Set<Type>> types, List<String> errors) {
+    public record Resolution(Map<String, ResourceKind<?, ?>> kinds, Map<String, Set<Type>> types, List<String> errors) {
     }
 
     public Resolution resolve(Kinds kinds) {
-        Map<String, ResourceKind<?>> kindByName = new TreeMap<>();
+        Map<String, ResourceKind<?, ?>> kindByName = new TreeMap<>();
         Map<String, Use> firstUse = new LinkedHashMap<>();
         Map<String, Set<Type>> types = new TreeMap<>();
         Set<String> errors = new LinkedHashSet<>();
@@ -57,13 +57,13 @@ public final class InjectionPoints {
                 errors.add(Messages.invalidName(use.name, describe(use.injectionPoint)));
                 continue;
             }
-            Optional<ResourceKind<?>> kind = kinds.forType(use.type);
+            Optional<ResourceKind<?, ?>> kind = kinds.forType(use.type);
             if (kind.isEmpty()) {
                 errors.add(Messages.unknownKind(use.name, use.type.getTypeName(), describe(use.injectionPoint),
                         supported(kinds)));
                 continue;
             }
-            ResourceKind<?> known = kindByName.get(use.name);
+            ResourceKind<?, ?> known = kindByName.get(use.name);
             if (Kinds.isHandle(use.type)) {
                 // every resource can be viewed as a handle; a name injected only as a handle is of the handle kind
                 kindByName.putIfAbsent(use.name, kind.get());

@@ -1,20 +1,20 @@
 package dev.attached.impl.kind;
 
+import java.lang.reflect.Type;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
 import io.agroal.api.AgroalDataSource;
-import io.agroal.api.AgroalDataSourceMetrics;
 import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ConnectionValidator;
 import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ExceptionSorter;
 import io.agroal.api.configuration.supplier.AgroalConnectionFactoryConfigurationSupplier;
@@ -24,13 +24,14 @@ import io.agroal.api.security.SimplePassword;
 
 import dev.attached.ResourceHandle;
 import dev.attached.impl.config.Handle;
+import dev.attached.spi.Current;
 import dev.attached.spi.ResourceKind;
 
 /**
  * {@code javax.sql.DataSource}, pooled by Agroal. Accepts JDBC URLs and the platform forms {@code postgres://},
  * {@code postgresql://}, {@code mysql://}, {@code mariadb://}; the driver comes from the application's class path.
  */
-public final class DataSourceKind implements ResourceKind<DataSource> {
+public final class DataSourceKind implements ResourceKind<DataSourceSettings, DataSource> {
 
     /** Driver properties: {@code attached.<name>.jdbc.sslmode=require} passes {@code sslmode=require}. */
     static final String JDBC_PROPERTY_PREFIX = "jdbc.";
@@ -51,29 +52,45 @@ public final class DataSourceKind implements ResourceKind<DataSource> {
     }
 
     @Override
-    public List<String> validate(ResourceHandle handle) {
-        List<String> problems = new ArrayList<>();
+    public DataSourceSettings configure(ResourceHandle handle, List<String> problems) {
         String scheme = ((Handle) handle).scheme();
         if (!JdbcUrls.fits(scheme)) {
             problems.add("url: scheme '" + scheme + "' does not fit a DataSource (use jdbc:..., postgres://, "
                     + "postgresql://, mysql:// or mariadb://)");
-            return problems;
+            return null;
         }
-        PoolSettings settings = PoolSettings.read(handle, problems);
+        PoolSettings pool = PoolSettings.read(handle, problems);
         String jdbcUrl = JdbcUrls.toJdbc(handle);
-        if (settings.driver().isEmpty() && JdbcUrls.driverFor(jdbcUrl).isEmpty()) {
+        Class<? extends Driver> driver = pool.driver().isPresent()
+                ? driverClass(pool.driver().get(), problems)
+                : JdbcUrls.driverFor(jdbcUrl).map(Driver::getClass).orElse(null);
+        if (driver == null && pool.driver().isEmpty()) {
             problems.add("url: no JDBC driver on the class path accepts " + JdbcUrls.subprotocol(jdbcUrl)
                     + " URLs; add the driver to the application, or name its class in driver");
         }
-        return problems;
+        Map<String, String> properties = new TreeMap<>(ConnectTimeouts.properties(JdbcUrls.subprotocol(jdbcUrl),
+                pool.connectTimeout(), handle.property(PoolSettings.CONNECT_TIMEOUT).isPresent(), problems));
+        properties.putAll(handle.propertiesUnder(JDBC_PROPERTY_PREFIX)); // what the user sets wins
+        return new DataSourceSettings(handle, jdbcUrl, driver, pool, Map.copyOf(properties));
+    }
+
+    private static Class<? extends Driver> driverClass(String name, List<String> problems) {
+        try {
+            Class<?> type = Class.forName(name.strip(), false, Thread.currentThread().getContextClassLoader());
+            if (Driver.class.isAssignableFrom(type)) {
+                return type.asSubclass(Driver.class);
+            }
+            problems.add(PoolSettings.DRIVER + ": " + name + " is not a java.sql.Driver");
+        } catch (ClassNotFoundException | LinkageError e) {
+            problems.add(PoolSettings.DRIVER + ": class " + name + " is not on the application's class path");
+        }
+        return null;
     }
 
     @Override
-    public DataSource open(ResourceHandle handle) throws SQLException {
-        PoolSettings pool = PoolSettings.read(handle, new ArrayList<>());
-        String jdbcUrl = JdbcUrls.toJdbc(handle);
+    public DataSource open(DataSourceSettings settings) throws SQLException {
+        PoolSettings pool = settings.pool();
         AgroalDataSourceConfigurationSupplier configuration = new AgroalDataSourceConfigurationSupplier()
-                .metricsEnabled(true)
                 .connectionPoolConfiguration(cp -> cp
                         .minSize(pool.minSize())
                         .maxSize(pool.maxSize())
@@ -84,41 +101,38 @@ public final class DataSourceKind implements ResourceKind<DataSource> {
                         .idleValidationTimeout(pool.idleValidation())
                         .validationTimeout(pool.validationInterval())
                         .leakTimeout(pool.leakTimeout())
+                        .connectionCache(new WeakThreadCache())
                         .connectionValidator(ConnectionValidator.defaultValidator())
                         .exceptionSorter(ExceptionSorter.fatalExceptionSorter())
-                        .connectionFactoryConfiguration(cf -> connectionFactory(cf, handle, pool, jdbcUrl)));
-        return new TrackedDataSource(AgroalDataSource.from(configuration));
+                        .connectionFactoryConfiguration(cf -> connectionFactory(cf, settings)));
+        LentConnections lent = new LentConnections();
+        return new Pool(GlobalLoginTimeout.keptAround(() -> AgroalDataSource.from(configuration, lent)), lent,
+                pool.maxSize());
     }
 
     private static AgroalConnectionFactoryConfigurationSupplier connectionFactory(
-            AgroalConnectionFactoryConfigurationSupplier cf, ResourceHandle handle, PoolSettings pool,
-            String jdbcUrl) {
-        cf.jdbcUrl(jdbcUrl).autoCommit(true).loginTimeout(pool.connectTimeout());
-        if (pool.driver().isPresent()) {
-            cf.connectionProviderClassName(pool.driver().get());
-        } else {
-            JdbcUrls.driverFor(jdbcUrl).map(Driver::getClass).ifPresent(cf::connectionProviderClass);
-        }
+            AgroalConnectionFactoryConfigurationSupplier cf, DataSourceSettings settings) {
+        ResourceHandle handle = settings.handle();
+        cf.jdbcUrl(settings.jdbcUrl()).autoCommit(true).connectionProviderClass(settings.driver());
         handle.username().ifPresent(user -> cf.principal(new NamePrincipal(user)));
         handle.password().ifPresent(password -> cf.credential(new SimplePassword(password)));
-        jdbcProperties(handle).forEach(cf::jdbcProperty);
+        settings.driverProperties().forEach(cf::jdbcProperty);
         return cf;
     }
 
     /** A probe borrows a connection and validates it; an exhausted pool is in use, not unreachable. */
     @Override
     public Map<String, Object> probe(DataSource resource, Duration timeout) throws SQLException {
-        AgroalDataSource pool = ((TrackedDataSource) resource).pool();
-        AgroalDataSourceMetrics metrics = pool.getMetrics();
-        int max = pool.getConfiguration().connectionPoolConfiguration().maxSize();
+        Pool pool = (Pool) resource;
+        int lent = pool.lent().count();
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("pool.active", metrics.activeCount());
-        data.put("pool.max-size", max);
-        if (metrics.availableCount() == 0 && metrics.activeCount() >= max) {
-            data.put("pool", "exhausted: all " + max + " connections are in use");
+        data.put("pool.active", lent);
+        data.put("pool.max-size", pool.maxSize());
+        if (lent >= pool.maxSize()) {
+            data.put("pool", "exhausted: all " + pool.maxSize() + " connections are in use");
             return data;
         }
-        try (Connection connection = pool.getConnection()) {
+        try (Connection connection = pool.agroal().getConnection()) {
             if (!connection.isValid((int) Math.max(1, timeout.toSeconds()))) {
                 throw new SQLTransientConnectionException("the database did not validate a connection");
             }
@@ -128,20 +142,26 @@ public final class DataSourceKind implements ResourceKind<DataSource> {
 
     @Override
     public int inUse(DataSource resource) {
-        return ((TrackedDataSource) resource).inUse();
+        return ((Pool) resource).lent().count();
+    }
+
+    @Override
+    public void retiring(DataSource resource, Runnable released) {
+        ((Pool) resource).lent().onReturn(released);
     }
 
     @Override
     public void close(DataSource resource) {
-        ((TrackedDataSource) resource).pool().close();
+        ((Pool) resource).agroal().close();
+    }
+
+    @Override
+    public Object reference(Type type, Current<DataSource> current) {
+        return new DataSourceReference(current.name(), current);
     }
 
     @Override
     public DataSource detached(String message) {
         return new DetachedDataSource(message);
-    }
-
-    private static Map<String, String> jdbcProperties(ResourceHandle handle) {
-        return ((Handle) handle).propertiesUnder(JDBC_PROPERTY_PREFIX);
     }
 }

@@ -16,7 +16,7 @@ import dev.attached.spi.ResourceKind;
  * {@link ResourceHandle}: any backing service without a kind of its own, such as a third-party HTTP API. Opening it
  * costs nothing; its probe checks that the host accepts a TCP connection.
  */
-public final class HandleKind implements ResourceKind<ResourceHandle> {
+public final class HandleKind implements ResourceKind<ResourceHandle, ResourceHandle> {
 
     private static final Map<String, Integer> DEFAULT_PORTS = Map.of("http", 80, "https", 443, "ws", 80, "wss", 443,
             "ftp", 21, "ldap", 389, "ldaps", 636);
@@ -32,8 +32,8 @@ public final class HandleKind implements ResourceKind<ResourceHandle> {
     }
 
     @Override
-    public List<String> validate(ResourceHandle handle) {
-        return List.of();
+    public ResourceHandle configure(ResourceHandle handle, List<String> problems) {
+        return handle;
     }
 
     @Override
@@ -57,50 +57,11 @@ public final class HandleKind implements ResourceKind<ResourceHandle> {
     public void close(ResourceHandle resource) {
     }
 
-    @Override
-    public ResourceHandle detached(String message) {
-        return new DetachedHandle(message);
-    }
-
     private static Optional<InetSocketAddress> address(URI uri) {
         if (uri.getHost() == null) {
             return Optional.empty();
         }
         int port = uri.getPort() >= 0 ? uri.getPort() : DEFAULT_PORTS.getOrDefault(uri.getScheme(), -1);
         return port < 0 ? Optional.empty() : Optional.of(new InetSocketAddress(uri.getHost(), port));
-    }
-
-    /** A detached handle still has a name; everything that would locate the service fails fast. */
-    private record DetachedHandle(String message) implements ResourceHandle {
-
-        @Override
-        public String name() {
-            throw new IllegalStateException(message);
-        }
-
-        @Override
-        public URI uri() {
-            throw new IllegalStateException(message);
-        }
-
-        @Override
-        public Optional<String> username() {
-            throw new IllegalStateException(message);
-        }
-
-        @Override
-        public Optional<String> password() {
-            throw new IllegalStateException(message);
-        }
-
-        @Override
-        public Optional<String> property(String key) {
-            throw new IllegalStateException(message);
-        }
-
-        @Override
-        public String toString() {
-            return "ResourceHandle[" + message + "]";
-        }
     }
 }

@@ -4,8 +4,10 @@ import java.net.URI;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 import dev.attached.ResourceHandle;
@@ -59,15 +61,19 @@ final class JdbcUrls {
     /** The driver that accepts a URL, looked up with the application's class loader first (drivers in WEB-INF/lib). */
     static Optional<Driver> driverFor(String jdbcUrl) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        for (ServiceLoader.Provider<Driver> provider : ServiceLoader.load(Driver.class, loader).stream().toList()) {
+        Iterator<Driver> drivers = ServiceLoader.load(Driver.class, loader).iterator();
+        while (true) {
             try {
-                Driver driver = provider.get();
+                if (!drivers.hasNext()) {
+                    break;
+                }
+                Driver driver = drivers.next();
                 if (driver.acceptsURL(jdbcUrl)) {
                     return Optional.of(driver);
                 }
-            } catch (SQLException | java.util.ServiceConfigurationError | LinkageError e) {
+            } catch (SQLException | ServiceConfigurationError | LinkageError e) {
                 // a broken or unrelated driver on the class path: keep looking
-                LOG.warning(() -> Messages.driverSkipped(provider.type().getName(), e));
+                LOG.warning(() -> Messages.driverSkipped(e));
             }
         }
         try {

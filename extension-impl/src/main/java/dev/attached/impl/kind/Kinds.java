@@ -1,9 +1,11 @@
 package dev.attached.impl.kind;
 
 import java.lang.reflect.Type;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.logging.Logger;
 
@@ -11,35 +13,47 @@ import dev.attached.ResourceHandle;
 import dev.attached.impl.Messages;
 import dev.attached.spi.ResourceKind;
 
-/** The kinds found by {@code ServiceLoader}, by the type they are injected as. */
+/** The kinds found by {@code ServiceLoader}, by the types they are injected as. */
 public final class Kinds {
 
     private static final Logger LOG = Logger.getLogger(Kinds.class.getName());
 
-    private final Map<Type, ResourceKind<?>> byType = new LinkedHashMap<>();
+    private final Map<Type, ResourceKind<?, ?>> byType = new LinkedHashMap<>();
 
     private Kinds() {
     }
 
-    /** Loads every kind visible to {@code loader}; a kind whose type is missing (no Jakarta Mail) is skipped. */
+    /**
+     * Loads every kind visible to {@code loader}. A kind whose client library is missing (the mail kind without
+     * Jakarta Mail) fails while the loader resolves it; it is skipped and the next one is looked at.
+     */
     public static Kinds load(ClassLoader loader) {
         Kinds kinds = new Kinds();
-        for (ServiceLoader.Provider<ResourceKind> provider : ServiceLoader.load(ResourceKind.class, loader)
-                .stream().toList()) {
+        @SuppressWarnings("rawtypes")
+        Iterator<ResourceKind> found = ServiceLoader.load(ResourceKind.class, loader).iterator();
+        while (true) {
+            ResourceKind<?, ?> kind;
             try {
-                ResourceKind<?> kind = provider.get();
-                ResourceKind<?> previous = kinds.byType.putIfAbsent(kind.type(), kind);
-                if (previous != null) {
-                    LOG.warning(Messages.kindsClash(previous.name(), kind.name(), kind.type().getName()));
+                if (!found.hasNext()) {
+                    break;
                 }
-            } catch (java.util.ServiceConfigurationError | LinkageError e) {
-                LOG.fine(() -> "Resource kind skipped, its type is not on the class path: " + e);
+                kind = found.next();
+                kind.types().forEach(type -> kinds.add(type, kind));
+            } catch (ServiceConfigurationError | LinkageError e) {
+                LOG.fine(() -> "Resource kind skipped, its client library is not on the class path: " + e);
             }
         }
         return kinds;
     }
 
-    public Optional<ResourceKind<?>> forType(Type type) {
+    private void add(Type type, ResourceKind<?, ?> kind) {
+        ResourceKind<?, ?> previous = byType.putIfAbsent(type, kind);
+        if (previous != null && previous.getClass() != kind.getClass()) {
+            LOG.warning(Messages.kindsClash(previous.name(), kind.name(), type.getTypeName()));
+        }
+    }
+
+    public Optional<ResourceKind<?, ?>> forType(Type type) {
         return Optional.ofNullable(byType.get(type));
     }
 

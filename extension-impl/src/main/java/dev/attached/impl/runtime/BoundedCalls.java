@@ -19,13 +19,17 @@ public final class BoundedCalls implements AutoCloseable {
     private final ExecutorService executor;
 
     public BoundedCalls(String threadPrefix) {
+        this.executor = Executors.newCachedThreadPool(daemon(threadPrefix));
+    }
+
+    /** Daemon threads named {@code prefix-1}, {@code prefix-2}...: they never keep a JVM from exiting. */
+    static ThreadFactory daemon(String prefix) {
         AtomicInteger count = new AtomicInteger();
-        ThreadFactory threads = task -> {
-            Thread thread = new Thread(task, threadPrefix + "-" + count.incrementAndGet());
+        return task -> {
+            Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
-        this.executor = Executors.newCachedThreadPool(threads);
     }
 
     /** Starts a call; the future completes with its result or failure, whenever the service answers. */

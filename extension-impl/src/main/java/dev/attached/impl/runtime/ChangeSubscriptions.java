@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -39,13 +40,17 @@ final class ChangeSubscriptions implements AutoCloseable {
     private final Consumer<String> refresh;
     private final long settleMillis;
     private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "attached-config-change");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService scheduler = Executors
+            .newSingleThreadScheduledExecutor(BoundedCalls.daemon("attached-config-change"));
+    /** Applies changes: one resource's swap (probing a hung address, say) never delays another's. */
+    private final ExecutorService appliers = Executors.newCachedThreadPool(BoundedCalls.daemon("attached-swap"));
+    private final List<Subscription> subscriptions = new ArrayList<>();
     private final List<PollingConfigSource> ownSources = new ArrayList<>();
     private volatile boolean closed;
+
+    /** A listener added to a source, removed again at shutdown so the source does not keep the application. */
+    private record Subscription(ObservableConfigSource source, Consumer<Set<String>> listener) {
+    }
 
     private ChangeSubscriptions(Set<String> names, Consumer<String> refresh, Duration settle) {
         this.names = Set.copyOf(names);
@@ -59,7 +64,9 @@ final class ChangeSubscriptions implements AutoCloseable {
         ChangeSubscriptions subscriptions = new ChangeSubscriptions(names, refresh, settle);
         for (ConfigSource source : config.getConfigSources()) {
             if (source instanceof ObservableConfigSource observable) {
-                observable.addChangeListener(subscriptions::changed);
+                Consumer<Set<String>> listener = subscriptions::changed;
+                observable.addChangeListener(listener);
+                subscriptions.subscriptions.add(new Subscription(observable, listener));
                 if (source instanceof PollingConfigSource own) {
                     subscriptions.ownSources.add(own);
                 }
@@ -81,14 +88,17 @@ final class ChangeSubscriptions implements AutoCloseable {
                     if (previous != null) {
                         previous.cancel(false);
                     }
-                    return scheduler.schedule(() -> apply(n), settleMillis, TimeUnit.MILLISECONDS);
+                    return scheduler.schedule(() -> appliers.execute(() -> apply(n)), settleMillis,
+                            TimeUnit.MILLISECONDS);
                 });
             }
         }
     }
 
     private void apply(String name) {
-        pending.remove(name);
+        if (closed) {
+            return;
+        }
         try {
             refresh.accept(name);
         } catch (RuntimeException e) {
@@ -99,7 +109,15 @@ final class ChangeSubscriptions implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        for (Subscription subscription : subscriptions) {
+            try {
+                subscription.source().removeChangeListener(subscription.listener());
+            } catch (RuntimeException e) {
+                LOG.warning(Messages.listenerNotRemoved(subscription.source().getName(), e));
+            }
+        }
         scheduler.shutdownNow();
+        appliers.shutdownNow();
         ownSources.forEach(PollingConfigSource::close); // their polling threads serve this application only
     }
 }

@@ -1,83 +1,115 @@
 package dev.attached.impl.runtime;
 
 import java.time.Duration;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import dev.attached.impl.Messages;
 import dev.attached.impl.config.Durations;
 import dev.attached.impl.config.Secrets;
-import dev.attached.spi.ResourceKind;
 
 /**
- * Closes replaced generations once their in-flight work is done, or when their drain timeout expires. The first
- * look comes after a short grace period: a caller may have resolved the old generation a moment before the swap and
- * not yet borrowed from it.
+ * Closes retired generations. No timer decides when: a generation is looked at when it is retired and again every
+ * time a caller leaves it or its kind gets a lent unit back, and closes the first time nothing is in use. The only
+ * timer is the drain timeout, after which whatever is still in use is cut. Closing runs on the drain thread, never
+ * on the caller whose leaving made the generation idle.
  */
 final class Drainer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Drainer.class.getName());
-    private static final long GRACE_MILLIS = 250;
-    private static final long POLL_MILLIS = 50;
 
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "attached-drain");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService deadlines;
+    private final Executor closer;
+    private final LongSupplier nanoClock;
 
-    /** Generations not yet closed, closed at once on shutdown. */
-    private final Set<Runnable> pending = ConcurrentHashMap.newKeySet();
+    /** Retired generations not yet closed, with their drain deadline; closed at once on shutdown. */
+    private final Map<Generation<?>, Draining> draining = new ConcurrentHashMap<>();
 
-    <T> void retire(String name, ResourceKind<T> kind, Generation<T> generation, Duration drainTimeout) {
-        Runnable closer = () -> closeQuietly(name, kind, generation);
-        pending.add(closer);
-        long start = System.nanoTime();
-        long deadline = start + drainTimeout.toNanos();
-        Runnable check = new Runnable() {
-            @Override
-            public void run() {
-                int inUse = kind.inUse(generation.resource());
-                long now = System.nanoTime();
-                if (inUse > 0 && now < deadline) {
-                    scheduler.schedule(this, POLL_MILLIS, TimeUnit.MILLISECONDS);
-                    return;
-                }
-                String location = generation.handle().location();
-                if (inUse > 0) {
-                    LOG.warning(Messages.drainCut(name, generation.number(), location, inUse,
-                            Durations.format(drainTimeout)));
-                } else {
-                    LOG.info(Messages.drained(name, generation.number(), location,
-                            TimeUnit.NANOSECONDS.toMillis(now - start)));
-                }
-                if (pending.remove(closer)) {
-                    closer.run();
-                }
-            }
-        };
-        scheduler.schedule(check, GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    private record Draining(String name, Future<?> deadline) {
     }
 
-    static <T> void closeQuietly(String name, ResourceKind<T> kind, Generation<T> generation) {
+    /**
+     * @param deadlines runs the drain timeouts
+     * @param closer runs the closing of generations
+     */
+    Drainer(ScheduledExecutorService deadlines, Executor closer, LongSupplier nanoClock) {
+        this.deadlines = deadlines;
+        this.closer = closer;
+        this.nanoClock = nanoClock;
+    }
+
+    /** Retires a generation that no longer takes new work and closes it once it is idle. */
+    void retire(String name, Generation<?> generation, Duration drainTimeout) {
+        long start = nanoClock.getAsLong();
+        Runnable released = () -> closeIfIdle(name, generation, start);
+        generation.retire(released); // from here on nobody new gets in
+        draining.put(generation, new Draining(name, deadlines.schedule(() -> cut(name, generation, drainTimeout),
+                drainTimeout.toNanos(), TimeUnit.NANOSECONDS)));
+        if (generation.isClosed()) { // closed before it was recorded: by its last caller, or a very short deadline
+            Draining entry = draining.remove(generation);
+            if (entry != null) {
+                entry.deadline().cancel(false);
+            }
+        } else {
+            released.run();
+        }
+    }
+
+    /** How many retired generations wait for their work to end. */
+    int draining() {
+        return draining.size();
+    }
+
+    private void closeIfIdle(String name, Generation<?> generation, long start) {
+        if (generation.isClosed() || generation.inUse() > 0 || !generation.markClosed()) {
+            return;
+        }
+        Draining entry = draining.remove(generation);
+        if (entry != null) {
+            entry.deadline().cancel(false);
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(nanoClock.getAsLong() - start);
+        closer.execute(() -> {
+            closeQuietly(name, generation);
+            LOG.info(Messages.drained(name, generation.number(), generation.handle().location(), millis));
+        });
+    }
+
+    private void cut(String name, Generation<?> generation, Duration drainTimeout) {
+        draining.remove(generation);
+        int inUse = generation.inUse();
+        if (!generation.markClosed()) {
+            return;
+        }
+        LOG.warning(Messages.drainCut(name, generation.number(), generation.handle().location(), inUse,
+                Durations.format(drainTimeout)));
+        closeQuietly(name, generation);
+    }
+
+    static <T> void closeQuietly(String name, Generation<T> generation) {
         try {
-            kind.close(generation.resource());
-        } catch (Exception e) {
+            generation.kind().close(generation.resource());
+        } catch (Exception | LinkageError e) {
             LOG.log(Level.WARNING, Messages.closeFailed(name, Secrets.describe(e, generation.handle())));
         }
     }
 
+    /** Closes every generation still draining, cutting what is in use: the application is shutting down. */
     @Override
     public void close() {
-        scheduler.shutdownNow();
-        pending.removeIf(closer -> {
-            closer.run();
-            return true;
+        draining.forEach((generation, entry) -> {
+            entry.deadline().cancel(false);
+            if (generation.markClosed()) {
+                closeQuietly(entry.name(), generation);
+            }
         });
+        draining.clear();
     }
 }

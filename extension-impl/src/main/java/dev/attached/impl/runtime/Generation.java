@@ -1,9 +1,116 @@
 package dev.attached.impl.runtime;
 
-import dev.attached.impl.config.Handle;
+import java.lang.reflect.Type;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 
-/** One opened resource and the configuration it was opened from. */
-public record Generation<T>(long number, Handle handle, T resource) {
+import dev.attached.impl.config.Handle;
+import dev.attached.spi.Current.Lease;
+import dev.attached.spi.ResourceKind;
+
+/**
+ * One opened resource, the configuration it was opened from, and the gate every call through an injected reference
+ * passes. A replaced generation is <em>retired</em>: from then on nobody new gets in, and it closes once the callers
+ * inside have left and the kind has nothing lent out. The generation is its own lease, so entering allocates
+ * nothing.
+ */
+public final class Generation<T> implements Lease<T> {
+
+    private final long number;
+    private final Handle handle;
+    private final ResourceKind<?, T> kind;
+    private final T resource;
+
+    // Two monotonic counters: a caller is inside while it has entered and not yet left. Striped, so concurrent
+    // callers do not contend on one cache line.
+    private final LongAdder entered = new LongAdder();
+    private final LongAdder left = new LongAdder();
+    private volatile boolean retired;
+    private volatile Runnable onRelease = () -> {
+    };
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    Generation(long number, Handle handle, ResourceKind<?, T> kind, T resource) {
+        this.number = number;
+        this.handle = handle;
+        this.kind = kind;
+        this.resource = resource;
+    }
+
+    public long number() {
+        return number;
+    }
+
+    public Handle handle() {
+        return handle;
+    }
+
+    public ResourceKind<?, T> kind() {
+        return kind;
+    }
+
+    @Override
+    public T resource() {
+        return resource;
+    }
+
+    @Override
+    public Object view(Type type) {
+        return kind.view(resource, type);
+    }
+
+    /**
+     * Enters unless retired. The order matters: count first, then look at the flag, while {@link #retire} sets the
+     * flag first and then counts; so either the caller sees the flag, or the drain sees the caller.
+     */
+    boolean tryEnter() {
+        entered.increment();
+        if (retired) {
+            leave();
+            return false;
+        }
+        return true;
+    }
+
+    /** Leaves the generation: the lease's close. */
+    @Override
+    public void close() {
+        leave();
+    }
+
+    private void leave() {
+        left.increment();
+        if (retired) {
+            onRelease.run();
+        }
+    }
+
+    /** Stops new callers; {@code released} runs whenever a caller leaves or the kind returns a lent unit. */
+    void retire(Runnable released) {
+        onRelease = released;
+        retired = true;
+        kind.retiring(resource, released);
+    }
+
+    boolean retired() {
+        return retired;
+    }
+
+    /** Callers inside plus units the kind has lent out: what closing now would cut. */
+    int inUse() {
+        long out = left.sum(); // read before entered: a caller counted in left is then counted in entered too
+        long in = entered.sum();
+        return (int) (in - out) + kind.inUse(resource);
+    }
+
+    /** True exactly once: the caller closes the resource. */
+    boolean markClosed() {
+        return closed.compareAndSet(false, true);
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
 
     @Override
     public String toString() {

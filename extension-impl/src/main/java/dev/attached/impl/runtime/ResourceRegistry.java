@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.eclipse.microprofile.config.Config;
 
@@ -14,25 +16,35 @@ import dev.attached.ResourceStatus;
 import dev.attached.impl.Messages;
 import dev.attached.impl.config.Handle;
 import dev.attached.impl.config.HandleReader;
-import dev.attached.impl.config.HandleReader.Reading;
 import dev.attached.impl.config.Secrets;
+import dev.attached.impl.runtime.ResourceSlot.Checked;
 import dev.attached.spi.ResourceKind;
 
 /** Every attached resource of the application, by name; what {@code @Inject AttachedResources} gives. */
 public final class ResourceRegistry implements AttachedResources, AutoCloseable {
 
-    private final Map<String, ResourceKind<?>> kinds;
-    private final Map<String, ResourceSlot<?>> slots = new TreeMap<>();
+    private final Map<String, ResourceSlot<?, ?>> slots = new TreeMap<>();
     private final BoundedCalls calls = new BoundedCalls("attached-probe");
-    private final Drainer drainer = new Drainer();
+    private final ScheduledExecutorService drainThread = Executors.newSingleThreadScheduledExecutor(
+            BoundedCalls.daemon("attached-drain"));
+    private final ReportedEvents events = new ReportedEvents();
+    private final Drainer drainer = new Drainer(drainThread, task -> calls.start(() -> {
+        task.run();
+        return null;
+    }), System::nanoTime);
     private HandleReader reader;
     private ChangeSubscriptions subscriptions;
     /** The application's class loader: drivers and mail providers are found through it, whatever thread swaps. */
     private ClassLoader applicationLoader;
 
     /** @param kinds the kind of every injected resource name */
-    public ResourceRegistry(Map<String, ResourceKind<?>> kinds) {
-        this.kinds = Map.copyOf(kinds);
+    public ResourceRegistry(Map<String, ResourceKind<?, ?>> kinds) {
+        SlotServices services = new SlotServices(calls, drainer, events);
+        kinds.forEach((name, kind) -> slots.put(name, slot(name, kind, services)));
+    }
+
+    private static <S, T> ResourceSlot<S, T> slot(String name, ResourceKind<S, T> kind, SlotServices services) {
+        return new ResourceSlot<>(name, kind, services);
     }
 
     /**
@@ -41,32 +53,30 @@ public final class ResourceRegistry implements AttachedResources, AutoCloseable 
      *
      * @return every configuration problem, each naming its key; empty when the resources were started
      */
-    public synchronized List<String> start(Config config, SwapEvents events) {
+    public synchronized List<String> start(Config config, SwapEvents target) {
         reader = new HandleReader(config);
         applicationLoader = Thread.currentThread().getContextClassLoader();
+        events.reportTo(target);
         List<String> problems = new ArrayList<>();
-        Map<String, Reading> readings = new TreeMap<>();
-        kinds.forEach((name, kind) -> {
-            Reading reading = reader.read(name, kind.keys());
-            problems.addAll(reading.problems());
-            if (reading.handle().isPresent()) {
-                kind.validate(reading.handle().get())
-                        .forEach(p -> problems.add(Messages.rejectedByKind(name, kind.name(), p)));
-            } else if (!reading.optional() && reading.problems().isEmpty()) {
+        Map<String, Checked<?>> checked = new TreeMap<>();
+        slots.forEach((name, slot) -> {
+            var reading = reader.read(name, slot.kind().keys());
+            Checked<?> check = slot.check(reading);
+            problems.addAll(check.problems());
+            if (reading.handle().isEmpty() && !reading.optional() && reading.problems().isEmpty()) {
                 problems.add(Messages.missingUrl(name));
             }
-            readings.put(name, reading);
-            slots.put(name, new ResourceSlot<>(name, kind, calls, drainer, events));
+            checked.put(name, check);
         });
         if (!problems.isEmpty()) {
             return problems;
         }
-        readings.forEach((name, reading) -> {
+        checked.forEach((name, check) -> {
             try {
-                slots.get(name).start(reading.handle(), reading.optional());
-            } catch (Exception e) {
+                start(slots.get(name), check);
+            } catch (Exception | LinkageError e) {
                 problems.add(Messages.invalidValue(name, Handle.URL, "could not be opened: "
-                        + Secrets.describe(e, reading.handle().orElse(null))));
+                        + Secrets.describe(e, check.reading().handle().orElse(null))));
             }
         });
         if (problems.isEmpty()) {
@@ -77,9 +87,14 @@ public final class ResourceRegistry implements AttachedResources, AutoCloseable 
         return problems;
     }
 
+    @SuppressWarnings("unchecked")
+    private static <S> void start(ResourceSlot<S, ?> slot, Checked<?> check) throws Exception {
+        slot.start((Checked<S>) check);
+    }
+
     @Override
     public Set<String> names() {
-        return Collections.unmodifiableSet(kinds.keySet());
+        return Collections.unmodifiableSet(slots.keySet());
     }
 
     @Override
@@ -89,27 +104,30 @@ public final class ResourceRegistry implements AttachedResources, AutoCloseable 
 
     @Override
     public ResourceStatus refresh(String name) {
-        ResourceSlot<?> slot = slot(name);
+        ResourceSlot<?, ?> slot = slot(name);
+        if (reader == null) {
+            throw new IllegalStateException(Messages.notStarted(name));
+        }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(applicationLoader);
         try {
-            return slot.apply(reader.read(name, slot.kind().keys()));
+            return slot.refresh(() -> reader.read(name, slot.kind().keys()));
         } finally {
             thread.setContextClassLoader(previous);
         }
     }
 
     /** @throws IllegalArgumentException for a name no injection point uses */
-    public ResourceSlot<?> slot(String name) {
-        ResourceSlot<?> slot = slots.get(name);
+    public ResourceSlot<?, ?> slot(String name) {
+        ResourceSlot<?, ?> slot = slots.get(name);
         if (slot == null) {
             throw new IllegalArgumentException(Messages.unknownResource(name));
         }
         return slot;
     }
 
-    public Iterable<ResourceSlot<?>> slots() {
+    public Iterable<ResourceSlot<?, ?>> slots() {
         return slots.values();
     }
 
@@ -119,11 +137,13 @@ public final class ResourceRegistry implements AttachedResources, AutoCloseable 
 
     @Override
     public synchronized void close() {
+        events.stop();
         if (subscriptions != null) {
             subscriptions.close();
         }
         slots.values().forEach(ResourceSlot::close);
         drainer.close();
+        drainThread.shutdownNow();
         calls.close();
     }
 }

@@ -1,13 +1,16 @@
 package dev.attached.impl.runtime;
 
+import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
-import dev.attached.ResourceHandle;
 import dev.attached.ResourceState;
 import dev.attached.ResourceStatus;
 import dev.attached.ResourceSwapFailed;
@@ -17,52 +20,56 @@ import dev.attached.impl.config.Durations;
 import dev.attached.impl.config.Handle;
 import dev.attached.impl.config.HandleReader.Reading;
 import dev.attached.impl.config.Secrets;
-import dev.attached.impl.kind.HandleKind;
+import dev.attached.spi.Current;
 import dev.attached.spi.ResourceKind;
 
 /**
- * One named resource across its generations. Readers take the current generation with one volatile read; swaps are
- * serialized and make before break: the next generation is opened and probed before it replaces the current one,
- * which then drains.
+ * One named resource across its generations: a small state machine (detached, attached, failed) whose state, current
+ * generation included, is one immutable value replaced atomically. Callers reach the current generation with one
+ * volatile read and enter its gate; changes are serialized by a lock that is held while the configuration is read
+ * and applied, and released before anything is told about it (events, draining), so observers never run under it.
  */
-public final class ResourceSlot<T> {
+public final class ResourceSlot<S, T> implements Current<T> {
 
     private static final Logger LOG = Logger.getLogger(ResourceSlot.class.getName());
-    private static final HandleKind HANDLES = new HandleKind();
+
+    /** What the slot is now: the generation new work goes to (null while detached) and its status. */
+    private record State<T>(Generation<T> generation, Status status, long lastNumber) {
+    }
+
+    /** What a change did, and what to do about it once the lock is released. */
+    private record Change(Status status, Runnable afterwards) {
+    }
 
     private final String name;
-    private final ResourceKind<T> kind;
-    private final BoundedCalls calls;
-    private final Drainer drainer;
-    private final SwapEvents events;
+    private final ResourceKind<S, T> kind;
+    private final SlotServices services;
     private final String detachedMessage;
+    private final ReentrantLock lock = new ReentrantLock();
 
-    private volatile Generation<T> current;
-    private volatile Status status;
+    private volatile State<T> state;
     private volatile boolean optional;
-    private long lastNumber;
-    private T detachedStandIn;
+    private volatile Lease<T> detachedLease;
 
-    ResourceSlot(String name, ResourceKind<T> kind, BoundedCalls calls, Drainer drainer, SwapEvents events) {
+    ResourceSlot(String name, ResourceKind<S, T> kind, SlotServices services) {
         this.name = name;
         this.kind = kind;
-        this.calls = calls;
-        this.drainer = drainer;
-        this.events = events;
+        this.services = services;
         this.detachedMessage = Messages.detachedCall(name);
-        this.status = new Status(name, kind.name(), ResourceState.DETACHED, 0, "", Optional.empty(), Instant.now());
+        this.state = new State<>(null, new Status(name, kind.name(), ResourceState.DETACHED, 0, "",
+                Optional.empty(), Instant.now()), 0);
     }
 
     public String name() {
         return name;
     }
 
-    public ResourceKind<T> kind() {
+    public ResourceKind<S, T> kind() {
         return kind;
     }
 
     public ResourceStatus status() {
-        return status;
+        return state.status();
     }
 
     /** Whether the application declared it can run without this resource ({@code optional=true}). */
@@ -72,106 +79,181 @@ public final class ResourceSlot<T> {
 
     /** The current generation, empty while detached. */
     public Optional<Generation<T>> generation() {
-        return Optional.ofNullable(current);
+        return Optional.ofNullable(state.generation());
     }
 
-    /** The resource new work should use: the current generation, or a stand-in that fails fast while detached. */
-    public T resource() {
-        Generation<T> generation = current;
-        return generation != null ? generation.resource() : standIn();
+    /** Enters the generation new work goes to; one that retired meanwhile is passed over for its successor. */
+    @Override
+    public Lease<T> enter() {
+        return enter(state.generation());
     }
 
-    /** The kind-free view of the current configuration. */
-    public ResourceHandle handle() {
-        Generation<T> generation = current;
-        return generation != null ? generation.handle() : HANDLES.detached(detachedMessage);
-    }
-
-    private synchronized T standIn() {
-        if (detachedStandIn == null) {
-            detachedStandIn = kind.detached(detachedMessage);
-            if (detachedStandIn == null) {
-                throw new IllegalStateException(detachedMessage);
+    /** Enters {@code resolved}, or, if it retired since it was read, the generation that replaced it. */
+    Lease<T> enter(Generation<T> resolved) {
+        for (Generation<T> generation = resolved;; generation = state.generation()) {
+            if (generation == null) {
+                return detachedLease();
+            }
+            if (generation.tryEnter()) {
+                return generation;
             }
         }
-        return detachedStandIn;
+    }
+
+    /** The current resource itself, for a type no reference can stand for; nothing is counted. */
+    public T resource() {
+        Generation<T> generation = state.generation();
+        return generation != null ? generation.resource() : detachedLease().resource();
+    }
+
+    /** The current configuration; throws, naming the key to set, while detached. */
+    public Handle handle() {
+        Generation<T> generation = state.generation();
+        if (generation == null) {
+            throw new IllegalStateException(detachedMessage);
+        }
+        return generation.handle();
+    }
+
+    public String detachedMessage() {
+        return detachedMessage;
+    }
+
+    private Lease<T> detachedLease() {
+        Lease<T> lease = detachedLease;
+        if (lease == null) {
+            T standIn = kind.detached(detachedMessage);
+            if (standIn == null) {
+                throw new IllegalStateException(detachedMessage);
+            }
+            lease = new StandIn<>(kind, standIn);
+            detachedLease = lease; // a race makes two equivalent stand-ins, never a wrong one
+        }
+        return lease;
+    }
+
+    /** A detached resource's stand-in: nothing to count, nothing to close. */
+    private record StandIn<T>(ResourceKind<?, T> kind, T resource) implements Lease<T> {
+
+        @Override
+        public Object view(Type type) {
+            return kind.view(resource, type);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** A reading checked by the kind: the settings to open from, or why it cannot be. */
+    record Checked<S>(Reading reading, Optional<S> settings, List<String> problems) {
+    }
+
+    /** Checks a reading without touching the network; every problem names its key. */
+    Checked<S> check(Reading reading) {
+        List<String> problems = new ArrayList<>(reading.problems());
+        if (reading.handle().isEmpty()) {
+            return new Checked<>(reading, Optional.empty(), problems);
+        }
+        List<String> kindProblems = new ArrayList<>();
+        S settings;
+        try {
+            settings = kind.configure(reading.handle().get(), kindProblems);
+        } catch (RuntimeException | LinkageError e) {
+            kindProblems.add(Handle.URL + ": " + Secrets.describe(e, reading.handle().get()));
+            settings = null;
+        }
+        kindProblems.forEach(p -> problems.add(Messages.rejectedByKind(name, kind.name(), p)));
+        return new Checked<>(reading, problems.isEmpty() ? Optional.ofNullable(settings) : Optional.empty(),
+                problems);
     }
 
     /**
      * Attaches the first generation at deployment without waiting for the service: one that is down at boot turns
      * readiness DOWN, never the deployment.
      */
-    synchronized void start(Optional<Handle> handle, boolean optional) throws Exception {
-        this.optional = optional;
-        if (handle.isEmpty()) {
-            LOG.info(Messages.detached(name));
-            return;
+    void start(Checked<S> checked) throws Exception {
+        lock.lock();
+        try {
+            optional = checked.reading().optional();
+            if (checked.settings().isEmpty()) {
+                LOG.info(Messages.detached(name));
+                return;
+            }
+            Handle handle = checked.reading().handle().orElseThrow();
+            install(new Generation<>(1, handle, kind, kind.open(checked.settings().get())));
+            LOG.info(Messages.attached(name, kind.name(), handle.location(), 1));
+        } finally {
+            lock.unlock();
         }
-        install(new Generation<>(++lastNumber, handle.get(), kind.open(handle.get())));
-        LOG.info(Messages.attached(name, kind.name(), handle.get().location(), lastNumber));
     }
 
-    /** Applies what the configuration says now: nothing, a swap, a detach, or a reported failure. */
-    synchronized ResourceStatus apply(Reading reading) {
-        Generation<T> old = current;
+    /**
+     * Reads the configuration and applies it: nothing, a swap, a detach, or a reported failure. The reading is
+     * taken under the lock, so a reading older than one already applied can never be applied after it.
+     */
+    ResourceStatus refresh(Supplier<Reading> read) {
+        Change change;
+        lock.lock();
+        try {
+            change = apply(read.get());
+        } finally {
+            lock.unlock();
+        }
+        change.afterwards().run();
+        return change.status();
+    }
+
+    private Change apply(Reading reading) {
+        State<T> now = state;
+        Generation<T> old = now.generation();
         optional = reading.optional();
-        if (!reading.problems().isEmpty()) {
-            return fail(reading.handle().map(Handle::location).orElse(""), String.join("; ", reading.problems()));
+        Checked<S> checked = check(reading);
+        if (!checked.problems().isEmpty()) {
+            return fail(reading.handle().map(Handle::location).orElse(""), String.join("; ", checked.problems()));
         }
         if (reading.handle().isEmpty()) {
-            if (old != null) {
-                detach(old);
-            } else if (status.state() == ResourceState.FAILED) {
-                status = new Status(name, kind.name(), ResourceState.DETACHED, lastNumber, "", Optional.empty(),
-                        Instant.now());
-            }
-            return status;
+            return old != null ? detach(old) : settle(ResourceState.DETACHED, now);
         }
         Handle handle = reading.handle().get();
         if (old != null && old.handle().equals(handle)) {
-            if (status.lastError().isPresent()) {
-                status = new Status(name, kind.name(), ResourceState.ATTACHED, old.number(), handle.location(),
-                        Optional.empty(), status.since());
-            }
-            return status;
-        }
-        List<String> problems = kind.validate(handle);
-        if (!problems.isEmpty()) {
-            return fail(handle.location(), String.join("; ",
-                    problems.stream().map(p -> Messages.rejectedByKind(name, kind.name(), p)).toList()));
+            return settle(ResourceState.ATTACHED, now);
         }
         T resource;
         try {
-            resource = kind.open(handle);
-        } catch (Exception e) {
+            resource = kind.open(checked.settings().orElseThrow());
+        } catch (Exception | LinkageError e) {
             return fail(handle.location(), Secrets.describe(e, handle));
         }
-        Generation<T> next = new Generation<>(lastNumber + 1, handle, resource);
+        Generation<T> next = new Generation<>(now.lastNumber() + 1, handle, kind, resource);
         if (old != null) {
             Optional<String> unanswered = probe(next);
             if (unanswered.isPresent()) {
-                Drainer.closeQuietly(name, kind, next);
+                Drainer.closeQuietly(name, next);
                 return fail(handle.location(), unanswered.get());
             }
         }
-        lastNumber = next.number();
         install(next);
+        ResourceSwapped event = new ResourceSwapped(name, next.number(), handle.location(),
+                old == null ? "" : old.handle().location());
         if (old == null) {
             LOG.info(Messages.attached(name, kind.name(), handle.location(), next.number()));
         } else {
             LOG.info(Messages.swapped(name, old.handle().location(), handle.location(), next.number()));
-            drainer.retire(name, kind, old, old.handle().settings().drainTimeout());
         }
-        events.swapped(new ResourceSwapped(name, next.number(), handle.location(),
-                old == null ? "" : old.handle().location()));
-        return status;
+        return new Change(state.status(), () -> {
+            if (old != null) {
+                services.drainer().retire(name, old, old.handle().settings().drainTimeout());
+            }
+            services.events().swapped(event);
+        });
     }
 
     /** The reason a new generation must not take over, or empty when it answered its probe in time. */
     private Optional<String> probe(Generation<T> next) {
         Duration timeout = next.handle().settings().healthTimeout();
         try {
-            calls.call(() -> kind.probe(next.resource(), timeout), timeout);
+            services.calls().call(() -> kind.probe(next.resource(), timeout), timeout);
             return Optional.empty();
         } catch (TimeoutException e) {
             return Optional.of("no answer within " + Durations.format(timeout));
@@ -181,36 +263,54 @@ public final class ResourceSlot<T> {
     }
 
     private void install(Generation<T> generation) {
-        current = generation;
-        status = new Status(name, kind.name(), ResourceState.ATTACHED, generation.number(),
-                generation.handle().location(), Optional.empty(), Instant.now());
+        state = new State<>(generation, new Status(name, kind.name(), ResourceState.ATTACHED, generation.number(),
+                generation.handle().location(), Optional.empty(), Instant.now()), generation.number());
     }
 
-    private void detach(Generation<T> old) {
-        current = null;
-        status = new Status(name, kind.name(), ResourceState.DETACHED, old.number(), "", Optional.empty(),
-                Instant.now());
+    private Change detach(Generation<T> old) {
+        State<T> now = state;
+        state = new State<>(null, new Status(name, kind.name(), ResourceState.DETACHED, now.lastNumber(), "",
+                Optional.empty(), Instant.now()), now.lastNumber());
         LOG.info(Messages.detached(name));
-        drainer.retire(name, kind, old, old.handle().settings().drainTimeout());
+        return new Change(state.status(),
+                () -> services.drainer().retire(name, old, old.handle().settings().drainTimeout()));
     }
 
-    private Status fail(String location, String error) {
-        Generation<T> serving = current;
-        status = serving == null
-                ? new Status(name, kind.name(), ResourceState.FAILED, lastNumber, location, Optional.of(error),
-                        Instant.now())
-                : status.withError(error);
-        LOG.warning(Messages.swapFailed(name, location, error, lastNumber));
-        events.failed(new ResourceSwapFailed(name, lastNumber, location, error));
-        return status;
+    /** Nothing to change; a failure reported earlier is over, since the configuration now matches the resource. */
+    private Change settle(ResourceState settled, State<T> now) {
+        Status status = now.status();
+        if (status.state() != settled || status.lastError().isPresent()) {
+            status = new Status(name, kind.name(), settled, status.generation(), status.location(),
+                    Optional.empty(), status.state() == settled ? status.since() : Instant.now());
+            state = new State<>(now.generation(), status, now.lastNumber());
+        }
+        return new Change(status, () -> {
+        });
     }
 
-    /** Closes the current generation; replaced ones are closed by the drainer. */
-    synchronized void close() {
-        Generation<T> generation = current;
-        current = null;
-        if (generation != null) {
-            Drainer.closeQuietly(name, kind, generation);
+    private Change fail(String location, String error) {
+        State<T> now = state;
+        Status status = now.generation() == null
+                ? new Status(name, kind.name(), ResourceState.FAILED, now.lastNumber(), location,
+                        Optional.of(error), Instant.now())
+                : now.status().withError(error);
+        state = new State<>(now.generation(), status, now.lastNumber());
+        LOG.warning(Messages.swapFailed(name, location, error, now.lastNumber()));
+        ResourceSwapFailed event = new ResourceSwapFailed(name, now.lastNumber(), location, error);
+        return new Change(status, () -> services.events().failed(event));
+    }
+
+    /** Closes the current generation at shutdown; retired ones are the drainer's. */
+    void close() {
+        lock.lock();
+        try {
+            State<T> now = state;
+            state = new State<>(null, now.status(), now.lastNumber());
+            if (now.generation() != null && now.generation().markClosed()) {
+                Drainer.closeQuietly(name, now.generation());
+            }
+        } finally {
+            lock.unlock();
         }
     }
 }

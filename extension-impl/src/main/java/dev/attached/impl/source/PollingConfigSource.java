@@ -63,6 +63,11 @@ public abstract class PollingConfigSource implements ObservableConfigSource, Aut
         }
     }
 
+    @Override
+    public void removeChangeListener(Consumer<Set<String>> listener) {
+        listeners.remove(listener);
+    }
+
     /** Re-reads the files and tells the listeners which keys changed. */
     void poll() {
         try {

@@ -45,6 +45,16 @@ public final class MutableConfigSource implements ObservableConfigSource {
     }
 
     @Override
+    public void removeChangeListener(Consumer<Set<String>> listener) {
+        listeners.remove(listener);
+    }
+
+    /** How many listeners are subscribed: an application that shut down must have left none behind. */
+    public int listeners() {
+        return listeners.size();
+    }
+
+    @Override
     public Set<String> getPropertyNames() {
         return Set.copyOf(values.keySet());
     }

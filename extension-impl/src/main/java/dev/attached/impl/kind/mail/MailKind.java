@@ -1,7 +1,7 @@
 package dev.attached.impl.kind.mail;
 
+import java.lang.reflect.Type;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,14 +16,16 @@ import jakarta.mail.Transport;
 
 import dev.attached.ResourceHandle;
 import dev.attached.impl.config.Handle;
+import dev.attached.spi.Current;
 import dev.attached.spi.ResourceKind;
 
 /**
  * {@code jakarta.mail.Session} for an SMTP relay: {@code smtp://user:pass@host:587} (STARTTLS opportunistic unless
- * {@code starttls} says otherwise) or {@code smtps://host:465}. A Session is a final class, so it cannot be proxied:
- * inject {@code Instance<Session>} or {@code Provider<Session>} and call {@code get()} per message to follow swaps.
+ * {@code starttls} says otherwise) or {@code smtps://host:465}. A Session is a final class, so it cannot be proxied;
+ * instead the injected Session is one of Attached's whose transport hands every send to the relay attached at that
+ * moment (see {@link AttachedTransport}), so a plain {@code Session} field follows swaps.
  */
-public final class MailKind implements ResourceKind<Session> {
+public final class MailKind implements ResourceKind<MailSettings, Session> {
 
     /** Further Jakarta Mail properties: {@code attached.<name>.mail.smtp.localhost=app.example.com}. */
     static final String MAIL_PROPERTY_PREFIX = "mail.";
@@ -44,20 +46,18 @@ public final class MailKind implements ResourceKind<Session> {
     }
 
     @Override
-    public List<String> validate(ResourceHandle handle) {
+    public MailSettings configure(ResourceHandle handle, List<String> problems) {
         String scheme = handle.uri().getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("smtp") && !scheme.equals("smtps")) {
-            return List.of("url: scheme '" + scheme + "' does not fit a mail Session (use smtp:// or smtps://)");
+            problems.add("url: scheme '" + scheme + "' does not fit a mail Session (use smtp:// or smtps://)");
+            return null;
         }
-        List<String> problems = new ArrayList<>();
-        MailSettings.read(handle, problems);
-        return problems;
+        return MailSettings.read(handle, problems);
     }
 
     @Override
-    public Session open(ResourceHandle handle) {
-        MailSettings settings = MailSettings.read(handle, new ArrayList<>());
-        return session(handle, settings);
+    public Session open(MailSettings settings) {
+        return session(settings.handle(), settings);
     }
 
     /** Connects, greets, upgrades and authenticates as configured, then quits: what sending a message would do. */
@@ -75,6 +75,12 @@ public final class MailKind implements ResourceKind<Session> {
     @Override
     public void close(Session resource) {
         // a Session holds no connection: every send opens and closes its own transport
+    }
+
+    /** One Session for the application's lifetime, whose every send goes through the relay attached then. */
+    @Override
+    public Object reference(Type type, Current<Session> current) {
+        return AttachedTransport.session(current);
     }
 
     @Override

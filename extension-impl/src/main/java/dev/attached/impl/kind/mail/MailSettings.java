@@ -14,7 +14,8 @@ import dev.attached.impl.config.Durations;
 import dev.attached.impl.config.KeyReader;
 
 /** The keys under {@code attached.<name>.} that shape an SMTP session, with their defaults. */
-record MailSettings(boolean secure, String host, int port, StartTls startTls, Optional<String> from,
+record MailSettings(ResourceHandle handle, boolean secure, String host, int port, StartTls startTls,
+        Optional<String> from,
         Optional<String> trust, Duration connectTimeout, Duration timeout) {
 
     static final String FROM = "from";
@@ -61,7 +62,7 @@ record MailSettings(boolean secure, String host, int port, StartTls startTls, Op
                 problems.add(FROM + ": '" + address + "' is not an e-mail address");
             }
         });
-        return new MailSettings(secure, host, port, startTls, from, handle.property(TRUST),
+        return new MailSettings(handle, secure, host, port, startTls, from, handle.property(TRUST),
                 keys.get(CONNECT_TIMEOUT, Duration.ofSeconds(10), Durations::parse),
                 keys.get(TIMEOUT, Duration.ofSeconds(30), Durations::parse));
     }
