@@ -3,7 +3,6 @@ package dev.attached.sample;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -25,10 +24,10 @@ public class ConfirmationMailer {
 
     private static final Logger LOG = Logger.getLogger(ConfirmationMailer.class.getName());
 
-    /** A Session is final and cannot be proxied: get() per message follows swaps. */
+    /** Sends through whichever relay is attached at the moment of each send. */
     @Inject
     @AttachedResource("mailer")
-    Instance<Session> mail;
+    Session mail;
 
     @Inject
     AttachedResources resources;
@@ -39,7 +38,7 @@ public class ConfirmationMailer {
             LOG.fine(() -> "No confirmation for order " + order.id() + ": no address or no relay attached");
             return false;
         }
-        MimeMessage message = new MimeMessage(mail.get());
+        MimeMessage message = new MimeMessage(mail);
         message.setFrom(); // attached.mailer.from
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(order.email()));
         message.setSubject("Order " + order.id() + " confirmed");
