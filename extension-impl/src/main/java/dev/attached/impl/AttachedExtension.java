@@ -21,6 +21,7 @@ import dev.attached.impl.inject.AttachedScoped;
 import dev.attached.impl.inject.InjectionPoints;
 import dev.attached.impl.inject.InjectionPoints.Resolution;
 import dev.attached.impl.inject.ResourceBeans;
+import dev.attached.impl.kind.JdbcDrivers;
 import dev.attached.impl.kind.Kinds;
 import dev.attached.impl.runtime.CdiSwapEvents;
 import dev.attached.impl.runtime.ResourceRegistry;
@@ -36,6 +37,7 @@ public class AttachedExtension implements Extension {
 
     private final InjectionPoints injectionPoints = new InjectionPoints();
     private ResourceRegistry registry;
+    private ClassLoader applicationLoader;
 
     protected void addScope(@Observes BeforeBeanDiscovery bbd) {
         bbd.addScope(AttachedScoped.class, false, false);
@@ -47,6 +49,7 @@ public class AttachedExtension implements Extension {
 
     protected void registerBeans(@Observes AfterBeanDiscovery abd) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        applicationLoader = loader;
         Resolution resolution = injectionPoints.resolve(Kinds.load(loader));
         resolution.errors().forEach(error -> abd.addDefinitionError(new DefinitionException(error)));
         registry = new ResourceRegistry(resolution.kinds());
@@ -67,5 +70,6 @@ public class AttachedExtension implements Extension {
         if (registry != null) {
             registry.close();
         }
+        JdbcDrivers.deregisterLoadedBy(applicationLoader); // else DriverManager keeps the application reachable
     }
 }
