@@ -8,10 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -22,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 
+import dev.attached.impl.runtime.ResourceRegistry;
 import dev.attached.impl.testing.MutableConfigSource;
 import dev.attached.impl.testing.Orders;
 import dev.attached.impl.testing.TestApp;
@@ -86,6 +94,40 @@ class DataSourceReferenceTest {
             assertEquals(0, serverWide.listeners(), "deployment " + i + " left its listener on the source");
         }
         await().atMost(10, SECONDS).until(() -> attachedThreads().equals(before));
+    }
+
+    /**
+     * A server's worker threads live for days and every one of them has used the pool: after 20 swaps, none of the
+     * retired pools may stay reachable (Agroal's own per-thread cache held each one forever).
+     */
+    @Test
+    void retiredPoolsAreNotKeptReachableByLongLivedThreads() throws Exception {
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        List<WeakReference<Object>> retired = new ArrayList<>();
+        try (TestApp app = TestApp.with(URL, "jdbc:h2:mem:generation0").beans(Orders.class).start()) {
+            DataSource db = app.select(Orders.class).dataSource();
+            ResourceRegistry registry = (ResourceRegistry) app.resources();
+            Callable<Boolean> borrow = () -> {
+                try (Connection c = db.getConnection()) {
+                    return c.isValid(1);
+                }
+            };
+            for (int i = 1; i <= 20; i++) {
+                for (Future<Boolean> done : workers
+                        .invokeAll(List.of(borrow, borrow, borrow, borrow, borrow, borrow))) {
+                    assertTrue(done.get());
+                }
+                retired.add(new WeakReference<>(registry.slot("orders-db").generation().orElseThrow().resource()));
+                app.config().set(URL, "jdbc:h2:mem:generation" + i);
+                assertEquals(i + 1, app.resources().refresh("orders-db").generation());
+            }
+            await().atMost(30, SECONDS).until(() -> {
+                System.gc();
+                return retired.stream().filter(pool -> pool.get() != null).count() == 0;
+            });
+        } finally {
+            workers.shutdownNow();
+        }
     }
 
     /** Threads of Attached's and of the pools it opened. */

@@ -257,6 +257,9 @@ public final class ResourceSlot<S, T> implements Current<T> {
             return Optional.empty();
         } catch (TimeoutException e) {
             return Optional.of("no answer within " + Durations.format(timeout));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the application is shutting down
+            return Optional.of("interrupted while probing: the application is shutting down");
         } catch (Exception e) {
             return Optional.of(Secrets.describe(e, next.handle()));
         }
