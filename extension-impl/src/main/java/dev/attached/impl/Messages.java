@@ -152,6 +152,11 @@ public final class Messages {
         return "ATTACHED-116: resource '" + name + "' cannot be refreshed before the application has started";
     }
 
+    public static String warmUpCut(String name, long generation, String error) {
+        return "ATTACHED-117: warming up generation " + generation + " of " + name + " stopped early, the swap goes "
+                + "ahead: " + error;
+    }
+
     public static String key(String name, String relativeKey) {
         return "attached." + name + "." + relativeKey;
     }

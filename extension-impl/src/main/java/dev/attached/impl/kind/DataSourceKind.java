@@ -6,6 +6,7 @@ import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +139,27 @@ public final class DataSourceKind implements ResourceKind<DataSourceSettings, Da
             }
         }
         return data;
+    }
+
+    /**
+     * Opens about as many connections as the replaced pool has lent out, so the callers that arrive right after the
+     * cutover find them ready: borrowed all at once (so each is a connection of its own), then given back.
+     */
+    @Override
+    public void warmUp(DataSource resource, int inUse, Duration budget) throws SQLException {
+        Pool pool = (Pool) resource;
+        int wanted = Math.min(inUse, pool.maxSize());
+        long deadline = System.nanoTime() + budget.toNanos();
+        List<Connection> opened = new ArrayList<>();
+        try {
+            while (opened.size() < wanted && System.nanoTime() < deadline) {
+                opened.add(pool.agroal().getConnection());
+            }
+        } finally {
+            for (Connection connection : opened) {
+                connection.close();
+            }
+        }
     }
 
     @Override
