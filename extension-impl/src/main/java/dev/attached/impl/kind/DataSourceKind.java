@@ -53,14 +53,15 @@ public final class DataSourceKind implements ResourceKind<DataSourceSettings, Da
 
     @Override
     public DataSourceSettings configure(ResourceHandle handle, List<String> problems) {
-        String scheme = ((Handle) handle).scheme();
+        Handle read = (Handle) handle;
+        String scheme = read.scheme();
         if (!JdbcUrls.fits(scheme)) {
             problems.add("url: scheme '" + scheme + "' does not fit a DataSource (use jdbc:..., postgres://, "
                     + "postgresql://, mysql:// or mariadb://)");
             return null;
         }
         PoolSettings pool = PoolSettings.read(handle, problems);
-        String jdbcUrl = JdbcUrls.toJdbc(handle);
+        String jdbcUrl = JdbcUrls.toJdbc(read);
         Class<? extends Driver> driver = pool.driver().isPresent()
                 ? driverClass(pool.driver().get(), problems)
                 : JdbcUrls.driverFor(jdbcUrl).map(Driver::getClass).orElse(null);
