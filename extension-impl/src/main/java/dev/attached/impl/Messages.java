@@ -53,6 +53,10 @@ public final class Messages {
         return "ATTACHED-013: " + key(name, relativeKey) + " " + problem;
     }
 
+    public static String invalidSetting(String key, String problem) {
+        return "ATTACHED-014: " + key + " " + problem;
+    }
+
     // Set-up: 020-049
 
     public static String noHealth() {
@@ -69,6 +73,10 @@ public final class Messages {
 
     public static String readingServiceBindings(String root) {
         return "ATTACHED-032: reading service bindings under " + root;
+    }
+
+    public static String invalidSourceSetting(String key, String problem, String fallback) {
+        return "ATTACHED-033: " + key + " " + problem + "; using " + fallback;
     }
 
     public static String driverSkipped(Throwable error) {

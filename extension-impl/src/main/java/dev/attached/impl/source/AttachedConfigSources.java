@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.spi.ConfigSourceProvider;
 
 import dev.attached.impl.Messages;
 import dev.attached.impl.config.Durations;
+import dev.attached.impl.config.KeyReader;
 
 /**
  * Adds the built-in dynamic sources to the application's {@code Config}, found by MicroProfile Config through
@@ -31,13 +32,17 @@ public final class AttachedConfigSources implements ConfigSourceProvider {
 
     static final int DIRECTORY_ORDINAL = 450;
     static final int SERVICE_BINDING_ORDINAL = 270;
+    static final String POLL = "attached.config.poll";
+    static final String ORDINAL = "attached.config.ordinal";
+    static final Duration DEFAULT_POLL = Duration.ofSeconds(1);
+    static final Duration MAX_POLL = Duration.ofMinutes(10);
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ClassLoader forClassLoader) {
         List<ConfigSource> sources = new ArrayList<>();
-        Duration poll = setting("attached.config.poll").map(Durations::parse).orElse(Duration.ofSeconds(1));
+        Duration poll = poll();
         setting("attached.config.dir").ifPresent(dirs -> {
-            int ordinal = setting("attached.config.ordinal").map(Integer::parseInt).orElse(DIRECTORY_ORDINAL);
+            int ordinal = ordinal();
             for (String dir : dirs.split(",")) {
                 if (!dir.isBlank()) {
                     sources.add(new DirectoryConfigSource(Path.of(dir.strip()), ordinal, poll));
@@ -52,6 +57,31 @@ public final class AttachedConfigSources implements ConfigSourceProvider {
                     LOG.info(Messages.readingServiceBindings(root));
                 });
         return sources;
+    }
+
+    /**
+     * How often the sources look for changes. A config source cannot fail a deployment with a message of its own, so
+     * an unreadable value is warned about and the default used.
+     */
+    static Duration poll() {
+        Optional<String> value = setting(POLL);
+        try {
+            return value.map(Durations.positiveAtMost(MAX_POLL)).orElse(DEFAULT_POLL);
+        } catch (IllegalArgumentException e) {
+            LOG.warning(Messages.invalidSourceSetting(POLL, e.getMessage(), Durations.format(DEFAULT_POLL)));
+            return DEFAULT_POLL;
+        }
+    }
+
+    private static int ordinal() {
+        Optional<String> value = setting(ORDINAL);
+        try {
+            return value.map(String::strip).map(Integer::parseInt).orElse(DIRECTORY_ORDINAL);
+        } catch (NumberFormatException e) {
+            LOG.warning(Messages.invalidSourceSetting(ORDINAL, KeyReader.quote(value.get()) + " is not a whole number",
+                    String.valueOf(DIRECTORY_ORDINAL)));
+            return DIRECTORY_ORDINAL;
+        }
     }
 
     /** A system property, else its environment variable. */

@@ -40,7 +40,8 @@ record MailSettings(ResourceHandle handle, boolean secure, String host, int port
             try {
                 return valueOf(value.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + value + "' is not one of opportunistic, required, off");
+                throw new IllegalArgumentException(
+                        KeyReader.quote(value) + " is not one of opportunistic, required, off");
             }
         }
     }
@@ -61,11 +62,11 @@ record MailSettings(ResourceHandle handle, boolean secure, String host, int port
             try {
                 new InternetAddress(address, true);
             } catch (AddressException e) {
-                problems.add(FROM + ": '" + address + "' is not an e-mail address");
+                problems.add(FROM + ": " + KeyReader.quote(address) + " is not an e-mail address");
             }
         });
         return new MailSettings(handle, secure, host, port, startTls, from, handle.property(TRUST),
-                keys.get(CONNECT_TIMEOUT, Duration.ofSeconds(10), Durations::parse),
-                keys.get(TIMEOUT, Duration.ofSeconds(30), Durations::parse));
+                keys.get(CONNECT_TIMEOUT, Duration.ofSeconds(10), Durations::positive),
+                keys.get(TIMEOUT, Duration.ofSeconds(30), Durations::positive));
     }
 }
