@@ -42,6 +42,7 @@ public final class ResourceUrl {
     private static final Pattern IPV6 = Pattern.compile("\\[[0-9A-Fa-f:.]+]");
     /** What may follow the {@code @} that ends a userinfo: a host list, before its path, query or options. */
     private static final Pattern HOSTS_LIKE = Pattern.compile("[A-Za-z0-9_.~\\-\\[\\]:,()=]*");
+    private static final Pattern ADDRESS_PAIR = Pattern.compile("\\(([^=()]+)=([^()]*)\\)");
     private static final Set<String> USER_KEYS = Set.of("user", "username");
     private static final Set<String> PASSWORD_KEYS = Set.of("password", "pwd");
     /** Schemes whose paths may well hold an {@code @} (https://host/users/@me); elsewhere an @ ends a userinfo. */
@@ -350,7 +351,8 @@ public final class ResourceUrl {
                 throw new IllegalArgumentException("has no host name before index " + end);
             }
             if (part.indexOf('(') >= 0) {
-                return; // MySQL's address=(host=...)(port=...): the driver reads it
+                address(start, part); // MySQL's address=(host=...)(port=...)(key=value)
+                return;
             }
             String name;
             int portStart;
@@ -399,6 +401,27 @@ public final class ResourceUrl {
             }
         }
 
+        /**
+         * MySQL's {@code address=(host=db)(port=3306)(key=value)}: the host and port are the location, further pairs
+         * are options like a query's; credentials there are refused (they would stay in the text).
+         */
+        private void address(int start, String part) {
+            var pair = ADDRESS_PAIR.matcher(part);
+            while (pair.find()) {
+                String key = pair.group(1).strip();
+                String lower = key.toLowerCase(Locale.ROOT);
+                if (USER_KEYS.contains(lower) || PASSWORD_KEYS.contains(lower)) {
+                    throw new IllegalArgumentException("has a user or password inside address=(...) at index "
+                            + (start + pair.start()) + ": write them as user:password@ before the hosts");
+                }
+                if (lower.equals("host") && host == null) {
+                    host = pair.group(2).strip();
+                } else if (!Set.of("host", "port", "type", "protocol").contains(lower)) {
+                    options.add(new Option(key, pair.group(2)));
+                }
+            }
+        }
+
         /** What follows the path: {@code ;options} (JDBC), {@code ?query}, {@code #fragment}. */
         private void rest(int start, boolean jdbc) {
             int i = start;
@@ -441,7 +464,9 @@ public final class ResourceUrl {
                         } else if (USER_KEYS.contains(lower)) {
                             user = user != null ? user : value(rawValue, separator);
                         } else {
-                            checkPlain(separator == ';' ? "options" : "query", partStart, i);
+                            if (separator != ';') { // H2 and SQL Server options may hold spaces: INIT=CREATE ...
+                                checkPlain("query", partStart, i);
+                            }
                             kept.append(kept.length() == 0 ? "" : String.valueOf(separator)).append(parameter);
                             options.add(new Option(key.strip(), value(rawValue, separator)));
                         }

@@ -24,6 +24,7 @@ import io.agroal.api.security.SimplePassword;
 
 import dev.attached.ResourceHandle;
 import dev.attached.impl.config.Handle;
+import dev.attached.impl.config.JdbcUrlOptions;
 import dev.attached.impl.config.KeyReader;
 import dev.attached.spi.Current;
 import dev.attached.spi.ResourceKind;
@@ -63,6 +64,7 @@ public final class DataSourceKind implements ResourceKind<DataSourceSettings, Da
         }
         PoolSettings pool = PoolSettings.read(handle, problems);
         String jdbcUrl = JdbcUrls.toJdbc(read);
+        problems.addAll(JdbcUrlOptions.problems(handle.name(), JdbcUrls.subprotocol(jdbcUrl), read.url().options()));
         Class<? extends Driver> driver = pool.driver().isPresent()
                 ? driverClass(pool.driver().get(), jdbcUrl, problems)
                 : JdbcUrls.driverFor(jdbcUrl).map(Driver::getClass).orElse(null);
