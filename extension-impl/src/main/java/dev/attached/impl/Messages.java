@@ -67,6 +67,10 @@ public final class Messages {
         return "ATTACHED-030: reading " + source + " failed, its last values stand: " + error;
     }
 
+    public static String fileUnreadable(String source, String key, String reason) {
+        return "ATTACHED-030: " + source + ": file " + key + " cannot be read (" + reason + "); its last value stands";
+    }
+
     public static String watchingDirectory(String dir, int ordinal) {
         return "ATTACHED-031: watching config directory " + dir + " (ordinal " + ordinal + ")";
     }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.spi.ConfigSourceProvider;
 
 import dev.attached.impl.Messages;
 import dev.attached.impl.config.Durations;
+import dev.attached.impl.config.GlobalSettings;
 import dev.attached.impl.config.KeyReader;
 
 /**
@@ -35,6 +36,8 @@ public final class AttachedConfigSources implements ConfigSourceProvider {
     static final String POLL = "attached.config.poll";
     static final String ORDINAL = "attached.config.ordinal";
     static final Duration DEFAULT_POLL = Duration.ofSeconds(1);
+    static final String SETTLE = GlobalSettings.CHANGE_SETTLE;
+    static final Duration DEFAULT_SETTLE = GlobalSettings.DEFAULT_CHANGE_SETTLE;
     static final Duration MAX_POLL = Duration.ofMinutes(10);
 
     @Override
@@ -70,6 +73,21 @@ public final class AttachedConfigSources implements ConfigSourceProvider {
         } catch (IllegalArgumentException e) {
             LOG.warning(Messages.invalidSourceSetting(POLL, e.getMessage(), Durations.format(DEFAULT_POLL)));
             return DEFAULT_POLL;
+        }
+    }
+
+    /**
+     * The settle time the sources add to their poll interval before reporting a change. They are built before the
+     * {@code Config} they belong to, so they read {@code attached.change-settle} as a system property or environment
+     * variable (default 500ms); the swap itself waits {@code attached.change-settle} as Config gives it.
+     */
+    static Duration settle() {
+        Optional<String> value = setting(SETTLE);
+        try {
+            return value.map(Durations::parse).orElse(DEFAULT_SETTLE);
+        } catch (IllegalArgumentException e) {
+            LOG.warning(Messages.invalidSourceSetting(SETTLE, e.getMessage(), Durations.format(DEFAULT_SETTLE)));
+            return DEFAULT_SETTLE;
         }
     }
 
