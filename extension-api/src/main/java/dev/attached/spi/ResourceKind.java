@@ -92,6 +92,15 @@ public interface ResourceKind<S, T> {
     Map<String, Object> probe(T resource, Duration timeout) throws Exception;
 
     /**
+     * Prepares a new generation to take over, so the cutover does not show in latency: called after it answered its
+     * probe and before new work moves to it, with how much work the generation it replaces has in use now. A pool
+     * opens about that many connections, so the first callers after the swap do not wait for them to be created.
+     * Bounded by {@code budget}: a warm-up that fails or runs out of time is abandoned and the swap goes ahead.
+     */
+    default void warmUp(T resource, int inUse, Duration budget) throws Exception {
+    }
+
+    /**
      * How many units of work the resource has lent out beyond a call (borrowed connections, open channels). Calls
      * made through injected references are counted by Attached; count only what outlives them.
      */

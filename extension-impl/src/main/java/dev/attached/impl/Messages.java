@@ -53,6 +53,10 @@ public final class Messages {
         return "ATTACHED-013: " + key(name, relativeKey) + " " + problem;
     }
 
+    public static String invalidSetting(String key, String problem) {
+        return "ATTACHED-014: " + key + " " + problem;
+    }
+
     // Set-up: 020-049
 
     public static String noHealth() {
@@ -63,12 +67,20 @@ public final class Messages {
         return "ATTACHED-030: reading " + source + " failed, its last values stand: " + error;
     }
 
+    public static String fileUnreadable(String source, String key, String reason) {
+        return "ATTACHED-030: " + source + ": file " + key + " cannot be read (" + reason + "); its last value stands";
+    }
+
     public static String watchingDirectory(String dir, int ordinal) {
         return "ATTACHED-031: watching config directory " + dir + " (ordinal " + ordinal + ")";
     }
 
     public static String readingServiceBindings(String root) {
         return "ATTACHED-032: reading service bindings under " + root;
+    }
+
+    public static String invalidSourceSetting(String key, String problem, String fallback) {
+        return "ATTACHED-033: " + key + " " + problem + "; using " + fallback;
     }
 
     public static String driverSkipped(Throwable error) {
@@ -150,6 +162,11 @@ public final class Messages {
 
     public static String notStarted(String name) {
         return "ATTACHED-116: resource '" + name + "' cannot be refreshed before the application has started";
+    }
+
+    public static String warmUpCut(String name, long generation, String error) {
+        return "ATTACHED-117: warming up generation " + generation + " of " + name + " stopped early, the swap goes "
+                + "ahead: " + error;
     }
 
     public static String key(String name, String relativeKey) {

@@ -117,6 +117,7 @@ class DataSourceReferenceTest {
                         .invokeAll(List.of(borrow, borrow, borrow, borrow, borrow, borrow))) {
                     assertTrue(done.get());
                 }
+                assertEquals("UP", app.check("orders-db").getString("status")); // probes must not pin it either
                 retired.add(new WeakReference<>(registry.slot("orders-db").generation().orElseThrow().resource()));
                 app.config().set(URL, "jdbc:h2:mem:generation" + i);
                 assertEquals(i + 1, app.resources().refresh("orders-db").generation());

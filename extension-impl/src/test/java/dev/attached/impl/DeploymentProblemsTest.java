@@ -84,7 +84,7 @@ class DeploymentProblemsTest {
         String message = failure(TestApp.with("attached.orders-db.url", "postgres://app:" + Canary.PASSWORD
                 + "@db host/orders", "attached.billing-db.url", "jdbc:h2:mem:billing").beans(OrdersAndBilling.class));
         assertTrue(message.contains(
-                "ATTACHED-011: attached.orders-db.url is not a valid URL (Illegal character in authority at index 11)"),
+                "ATTACHED-011: attached.orders-db.url is not a valid URL (illegal character in the host at index 35)"),
                 message);
         assertFalse(message.contains(Canary.PASSWORD), message);
     }

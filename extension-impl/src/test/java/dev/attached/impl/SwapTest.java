@@ -12,7 +12,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -111,6 +113,27 @@ class SwapTest {
             }
             assertEquals(Set.of(3L), ids("db_b", "SELECT id FROM load_rows"));
             await().atMost(15, SECONDS).until(() -> postgres.connectionsTo("db_a") == 0);
+        }
+    }
+
+    /** The callers right after a swap find connections ready, as many as the old pool had lent out. */
+    @Test
+    void theNewPoolIsWarmedForTheLoadTheOldOneCarries() throws Exception {
+        try (TestApp app = appOn("db_a")) {
+            List<Connection> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < 5; i++) {
+                    held.add(db(app).getConnection());
+                }
+                app.config().set(URL, postgres.jdbcUrl("db_b"));
+                assertEquals(2, app.resources().refresh("orders-db").generation());
+                assertTrue(postgres.connectionsTo("db_b") >= 5,
+                        "connections to the new database before any caller: " + postgres.connectionsTo("db_b"));
+            } finally {
+                for (Connection c : held) {
+                    c.close();
+                }
+            }
         }
     }
 

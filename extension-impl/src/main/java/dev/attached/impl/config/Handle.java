@@ -2,9 +2,11 @@ package dev.attached.impl.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import dev.attached.ResourceHandle;
@@ -77,9 +79,26 @@ public final class Handle implements ResourceHandle {
         return found;
     }
 
-    /** Scheme, host, port and path; never a credential. */
+    /** Scheme, hosts, ports and path; never a credential (a secret value that shows in it anyway is masked). */
     public String location() {
-        return url.location();
+        return Secrets.mask(url.location(), this);
+    }
+
+    /** The locator as read: the text without credentials, its hosts and options. */
+    public ResourceUrl url() {
+        return url;
+    }
+
+    /** Every secret value of this handle: the password, and the value of any key named like one. */
+    Set<String> secrets() {
+        Set<String> secrets = new LinkedHashSet<>();
+        password().ifPresent(secrets::add);
+        keys.forEach((key, value) -> {
+            if (!key.equals(URL) && Secrets.isSecretKey(key)) {
+                secrets.add(value);
+            }
+        });
+        return secrets;
     }
 
     public Settings settings() {

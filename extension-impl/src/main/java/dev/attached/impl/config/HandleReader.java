@@ -26,6 +26,8 @@ public final class HandleReader {
     public static final String DRAIN_TIMEOUT = "drain-timeout";
 
     static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(2);
+    /** A readiness probe bounded by more than this is no bound: Kubernetes probes wait seconds. */
+    static final Duration MAX_HEALTH_TIMEOUT = Duration.ofHours(1);
     static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
     private static final Set<String> COMMON_KEYS = Set.of(Handle.URL, Handle.USERNAME, Handle.PASSWORD, OPTIONAL,
@@ -64,8 +66,8 @@ public final class HandleReader {
         List<String> problems = new ArrayList<>();
         boolean optional = bool(name, keys, OPTIONAL, false, problems);
         Settings settings = new Settings(bool(name, keys, HEALTH_ENABLED, true, problems),
-                duration(name, keys, HEALTH_TIMEOUT, DEFAULT_HEALTH_TIMEOUT, problems),
-                duration(name, keys, DRAIN_TIMEOUT, DEFAULT_DRAIN_TIMEOUT, problems));
+                duration(name, keys, HEALTH_TIMEOUT, DEFAULT_HEALTH_TIMEOUT, MAX_HEALTH_TIMEOUT, problems),
+                duration(name, keys, DRAIN_TIMEOUT, DEFAULT_DRAIN_TIMEOUT, Durations.MAX, problems));
 
         String url = keys.get(Handle.URL);
         if (url == null || url.isBlank()) {
@@ -90,23 +92,18 @@ public final class HandleReader {
         if (value.strip().equalsIgnoreCase("true") || value.strip().equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(value.strip());
         }
-        problems.add(Messages.invalidValue(name, key, "'" + value + "' is not true or false"));
+        problems.add(Messages.invalidValue(name, key, KeyReader.quote(value) + " is not true or false"));
         return fallback;
     }
 
     private static Duration duration(String name, Map<String, String> keys, String key, Duration fallback,
-            List<String> problems) {
+            Duration max, List<String> problems) {
         String value = keys.get(key);
         if (value == null) {
             return fallback;
         }
         try {
-            Duration parsed = Durations.parse(value);
-            if (parsed.isNegative() || parsed.isZero()) {
-                problems.add(Messages.invalidValue(name, key, "must be positive, but is '" + value + "'"));
-                return fallback;
-            }
-            return parsed;
+            return Durations.positiveAtMost(max).apply(value);
         } catch (IllegalArgumentException e) {
             problems.add(Messages.invalidValue(name, key, e.getMessage()));
             return fallback;

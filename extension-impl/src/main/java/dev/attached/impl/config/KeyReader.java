@@ -20,7 +20,7 @@ public record KeyReader(ResourceHandle handle, List<String> problems) {
         }
         try {
             return parse.apply(value.get());
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ArithmeticException e) {
             problems.add(key + ": " + e.getMessage());
             return fallback;
         }
@@ -36,6 +36,28 @@ public record KeyReader(ResourceHandle handle, List<String> problems) {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("'" + value + "' is not a whole number of 0 or more");
+        throw new IllegalArgumentException(quote(value) + " is not a whole number of 0 or more");
+    }
+
+    /**
+     * A configured value as messages show it: quoted, cut after 60 characters (a 1 MB value makes no 1 MB log line),
+     * control characters escaped (a value cannot forge a log line). Only for values that are not secrets.
+     */
+    public static String quote(String value) {
+        StringBuilder shown = new StringBuilder("'");
+        int limit = Math.min(value.length(), 60);
+        for (int i = 0; i < limit; i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
+                shown.append(String.format("\\u%04x", (int) c));
+            } else {
+                shown.append(c);
+            }
+        }
+        shown.append('\'');
+        if (value.length() > limit) {
+            shown.append(" (cut, ").append(value.length()).append(" characters)");
+        }
+        return shown.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.attached.impl.health;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.function.LongSupplier;
 
 import dev.attached.impl.Messages;
 import dev.attached.impl.config.Durations;
+import dev.attached.impl.config.Handle;
 import dev.attached.impl.config.Secrets;
 import dev.attached.impl.runtime.BoundedCalls;
 import dev.attached.impl.runtime.Generation;
@@ -46,12 +48,19 @@ public final class ReadinessProbes {
         this.nanoClock = nanoClock;
     }
 
-    /** One probe of one generation; {@code result} is empty when no probe could be started. */
-    private record Run(Generation<?> generation, long startedNanos,
+    /**
+     * One probe of one generation; {@code result} is empty when no probe could be started. The generation is held
+     * weakly: a run kept after a swap must not keep the retired generation's resource reachable.
+     */
+    private record Run(WeakReference<Generation<?>> generation, Handle handle, long startedNanos,
             Optional<CompletableFuture<Map<String, Object>>> result) {
 
+        Run(Generation<?> generation, long startedNanos, Optional<CompletableFuture<Map<String, Object>>> result) {
+            this(new WeakReference<>(generation), generation.handle(), startedNanos, result);
+        }
+
         Duration timeout() {
-            return generation.handle().settings().healthTimeout();
+            return handle.settings().healthTimeout();
         }
 
         /**
@@ -59,7 +68,7 @@ public final class ReadinessProbes {
          * of the request that saw it time out is answered from it), after which it is abandoned.
          */
         boolean reusableFor(Generation<?> current, long now, long windowNanos) {
-            if (generation != current || result.isEmpty()) {
+            if (generation.get() != current || result.isEmpty()) {
                 return false;
             }
             long age = now - startedNanos;
@@ -101,7 +110,7 @@ public final class ReadinessProbes {
         } catch (TimeoutException e) {
             return ProbeOutcome.down("no answer within " + Durations.format(probe.timeout()), stuck);
         } catch (Exception e) {
-            return ProbeOutcome.down(Secrets.describe(e, probe.generation().handle()), stuck);
+            return ProbeOutcome.down(Secrets.describe(e, probe.handle()), stuck);
         }
     }
 

@@ -6,6 +6,7 @@ import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import io.agroal.api.security.SimplePassword;
 
 import dev.attached.ResourceHandle;
 import dev.attached.impl.config.Handle;
+import dev.attached.impl.config.JdbcUrlOptions;
+import dev.attached.impl.config.KeyReader;
 import dev.attached.spi.Current;
 import dev.attached.spi.ResourceKind;
 
@@ -53,16 +56,18 @@ public final class DataSourceKind implements ResourceKind<DataSourceSettings, Da
 
     @Override
     public DataSourceSettings configure(ResourceHandle handle, List<String> problems) {
-        String scheme = ((Handle) handle).scheme();
+        Handle read = (Handle) handle;
+        String scheme = read.scheme();
         if (!JdbcUrls.fits(scheme)) {
             problems.add("url: scheme '" + scheme + "' does not fit a DataSource (use jdbc:..., postgres://, "
                     + "postgresql://, mysql:// or mariadb://)");
             return null;
         }
         PoolSettings pool = PoolSettings.read(handle, problems);
-        String jdbcUrl = JdbcUrls.toJdbc(handle);
+        String jdbcUrl = JdbcUrls.toJdbc(read);
+        problems.addAll(JdbcUrlOptions.problems(handle.name(), JdbcUrls.subprotocol(jdbcUrl), read.url().options()));
         Class<? extends Driver> driver = pool.driver().isPresent()
-                ? driverClass(pool.driver().get(), problems)
+                ? driverClass(pool.driver().get(), jdbcUrl, problems)
                 : JdbcUrls.driverFor(jdbcUrl).map(Driver::getClass).orElse(null);
         if (driver == null && pool.driver().isEmpty()) {
             problems.add("url: no JDBC driver on the class path accepts " + JdbcUrls.subprotocol(jdbcUrl)
@@ -74,17 +79,44 @@ public final class DataSourceKind implements ResourceKind<DataSourceSettings, Da
         return new DataSourceSettings(handle, jdbcUrl, driver, pool, Map.copyOf(properties));
     }
 
-    private static Class<? extends Driver> driverClass(String name, List<String> problems) {
+    /**
+     * The class named in {@code driver}, checked as Agroal will use it: a {@code java.sql.Driver} with a public
+     * no-argument constructor that accepts the URL. Every failure names the key, not the url.
+     */
+    private static Class<? extends Driver> driverClass(String name, String jdbcUrl, List<String> problems) {
+        String shown = KeyReader.quote(name.strip());
+        String className = shown.substring(1, shown.lastIndexOf('\''));
+        Class<?> type;
         try {
-            Class<?> type = Class.forName(name.strip(), false, Thread.currentThread().getContextClassLoader());
-            if (Driver.class.isAssignableFrom(type)) {
-                return type.asSubclass(Driver.class);
-            }
-            problems.add(PoolSettings.DRIVER + ": " + name + " is not a java.sql.Driver");
+            type = Class.forName(name.strip(), false, Thread.currentThread().getContextClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
-            problems.add(PoolSettings.DRIVER + ": class " + name + " is not on the application's class path");
+            problems.add(PoolSettings.DRIVER + ": class " + className + " is not on the application's class path");
+            return null;
         }
-        return null;
+        if (!Driver.class.isAssignableFrom(type)) {
+            problems.add(PoolSettings.DRIVER + ": class " + className + " is not a java.sql.Driver");
+            return null;
+        }
+        Driver driver;
+        try {
+            driver = (Driver) type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            problems.add(PoolSettings.DRIVER + ": class " + className + " cannot be instantiated (it needs a public "
+                    + "no-argument constructor and must not be abstract)");
+            return null;
+        }
+        try {
+            if (!driver.acceptsURL(jdbcUrl)) {
+                problems.add(PoolSettings.DRIVER + ": " + className + " does not accept "
+                        + JdbcUrls.subprotocol(jdbcUrl) + " URLs");
+                return null;
+            }
+        } catch (SQLException | RuntimeException e) {
+            problems.add(PoolSettings.DRIVER + ": " + className + " does not accept " + JdbcUrls.subprotocol(jdbcUrl)
+                    + " URLs (" + e.getClass().getSimpleName() + ")");
+            return null;
+        }
+        return type.asSubclass(Driver.class);
     }
 
     @Override
@@ -138,6 +170,27 @@ public final class DataSourceKind implements ResourceKind<DataSourceSettings, Da
             }
         }
         return data;
+    }
+
+    /**
+     * Opens about as many connections as the replaced pool has lent out, so the callers that arrive right after the
+     * cutover find them ready: borrowed all at once (so each is a connection of its own), then given back.
+     */
+    @Override
+    public void warmUp(DataSource resource, int inUse, Duration budget) throws SQLException {
+        Pool pool = (Pool) resource;
+        int wanted = Math.min(inUse, pool.maxSize());
+        long deadline = System.nanoTime() + budget.toNanos();
+        List<Connection> opened = new ArrayList<>();
+        try {
+            while (opened.size() < wanted && System.nanoTime() < deadline) {
+                opened.add(pool.agroal().getConnection());
+            }
+        } finally {
+            for (Connection connection : opened) {
+                connection.close();
+            }
+        }
     }
 
     @Override

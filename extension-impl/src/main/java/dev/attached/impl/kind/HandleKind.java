@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.attached.ResourceHandle;
+import dev.attached.impl.config.Handle;
 import dev.attached.spi.ResourceKind;
 
 /**
@@ -43,7 +44,7 @@ public final class HandleKind implements ResourceKind<ResourceHandle, ResourceHa
 
     @Override
     public Map<String, Object> probe(ResourceHandle resource, Duration timeout) throws IOException {
-        Optional<InetSocketAddress> address = address(resource.uri());
+        Optional<InetSocketAddress> address = address(resource);
         if (address.isEmpty()) {
             return Map.of("probe", "none: the url names no host and port");
         }
@@ -57,11 +58,15 @@ public final class HandleKind implements ResourceKind<ResourceHandle, ResourceHa
     public void close(ResourceHandle resource) {
     }
 
-    private static Optional<InetSocketAddress> address(URI uri) {
-        if (uri.getHost() == null) {
+    /** Read from the locator as Attached parsed it: java.net.URI finds no host in {@code https://api_gw/v1}. */
+    private static Optional<InetSocketAddress> address(ResourceHandle resource) {
+        URI uri = resource.uri();
+        String host = resource instanceof Handle handle ? handle.url().host() : uri.getHost();
+        int written = resource instanceof Handle handle ? handle.url().port() : uri.getPort();
+        if (host == null || host.isEmpty()) {
             return Optional.empty();
         }
-        int port = uri.getPort() >= 0 ? uri.getPort() : DEFAULT_PORTS.getOrDefault(uri.getScheme(), -1);
-        return port < 0 ? Optional.empty() : Optional.of(new InetSocketAddress(uri.getHost(), port));
+        int port = written >= 0 ? written : DEFAULT_PORTS.getOrDefault(String.valueOf(uri.getScheme()), -1);
+        return port < 0 ? Optional.empty() : Optional.of(new InetSocketAddress(host, port));
     }
 }

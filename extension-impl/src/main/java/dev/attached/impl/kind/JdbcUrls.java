@@ -1,6 +1,5 @@
 package dev.attached.impl.kind;
 
-import java.net.URI;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -10,8 +9,8 @@ import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
-import dev.attached.ResourceHandle;
 import dev.attached.impl.Messages;
+import dev.attached.impl.config.Handle;
 
 /** Turns what users paste (a JDBC URL or a platform {@code DATABASE_URL}) into a JDBC URL and finds its driver. */
 final class JdbcUrls {
@@ -33,14 +32,14 @@ final class JdbcUrls {
     }
 
     /** The JDBC URL, without credentials: Attached passes those to the driver separately. */
-    static String toJdbc(ResourceHandle handle) {
-        URI uri = handle.uri();
-        String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (scheme.equals("jdbc")) {
-            return uri.toString();
+    static String toJdbc(Handle handle) {
+        String text = handle.url().text();
+        String scheme = handle.scheme();
+        if (scheme.startsWith("jdbc:")) {
+            return text;
         }
         String subprotocol = PLATFORM.get(scheme);
-        String rest = uri.toString().substring(uri.getScheme().length());
+        String rest = text.substring(scheme.length());
         String jdbc = "jdbc:" + subprotocol + rest;
         if (subprotocol.equals("mysql") && driverFor(jdbc).isEmpty()) {
             // A mysql:// DATABASE_URL with MariaDB's driver on the class path: MariaDB speaks the same protocol.

@@ -18,6 +18,9 @@ public final class Kinds {
 
     private static final Logger LOG = Logger.getLogger(Kinds.class.getName());
 
+    /** A class path whose every listed kind fails stops being read here, rather than spinning. */
+    private static final int MAX_SKIPPED = 100;
+
     private final Map<Type, ResourceKind<?, ?>> byType = new LinkedHashMap<>();
 
     private Kinds() {
@@ -31,7 +34,7 @@ public final class Kinds {
         Kinds kinds = new Kinds();
         @SuppressWarnings("rawtypes")
         Iterator<ResourceKind> found = ServiceLoader.load(ResourceKind.class, loader).iterator();
-        while (true) {
+        for (int skipped = 0; skipped < MAX_SKIPPED;) {
             ResourceKind<?, ?> kind;
             try {
                 if (!found.hasNext()) {
@@ -40,6 +43,7 @@ public final class Kinds {
                 kind = found.next();
                 kind.types().forEach(type -> kinds.add(type, kind));
             } catch (ServiceConfigurationError | LinkageError e) {
+                skipped++;
                 LOG.fine(() -> "Resource kind skipped, its client library is not on the class path: " + e);
             }
         }

@@ -36,13 +36,13 @@ record PoolSettings(int minSize, int maxSize, int initialSize, Duration acquisit
                 r.get(MIN_SIZE, 0, KeyReader::count),
                 r.get(MAX_SIZE, 20, KeyReader::count),
                 r.get(INITIAL_SIZE, 0, KeyReader::count),
-                r.get(ACQUISITION_TIMEOUT, Duration.ofSeconds(5), Durations::parse),
+                r.get(ACQUISITION_TIMEOUT, Duration.ofSeconds(5), Durations::positive),
                 r.get(IDLE_TIMEOUT, Duration.ofMinutes(5), Durations::parse),
                 r.get(MAX_LIFETIME, Duration.ofMinutes(30), Durations::parse),
                 r.get(IDLE_VALIDATION, Duration.ofSeconds(5), Durations::parse),
                 r.get(VALIDATION_INTERVAL, Duration.ofMinutes(2), Durations::parse),
                 r.get(LEAK_TIMEOUT, Duration.ZERO, Durations::parse),
-                r.get(CONNECT_TIMEOUT, Duration.ofSeconds(10), Durations::parse),
+                r.get(CONNECT_TIMEOUT, Duration.ofSeconds(10), Durations::positive),
                 handle.property(DRIVER));
         if (settings.maxSize < 1) {
             problems.add(MAX_SIZE + ": must be at least 1, but is " + settings.maxSize);

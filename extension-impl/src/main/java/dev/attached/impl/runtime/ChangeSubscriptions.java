@@ -19,7 +19,6 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 import dev.attached.impl.Messages;
-import dev.attached.impl.config.Durations;
 import dev.attached.impl.source.PollingConfigSource;
 import dev.attached.spi.ObservableConfigSource;
 
@@ -31,10 +30,6 @@ import dev.attached.spi.ObservableConfigSource;
 final class ChangeSubscriptions implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ChangeSubscriptions.class.getName());
-
-    /** The quiet period after a change before it is applied. */
-    static final String SETTLE_KEY = "attached.change-settle";
-    static final Duration DEFAULT_SETTLE = Duration.ofMillis(500);
 
     private final Set<String> names;
     private final Consumer<String> refresh;
@@ -58,9 +53,8 @@ final class ChangeSubscriptions implements AutoCloseable {
         this.settleMillis = settle.toMillis();
     }
 
-    static ChangeSubscriptions subscribe(Config config, Set<String> names, Consumer<String> refresh) {
-        Duration settle = config.getOptionalValue(SETTLE_KEY, String.class).map(Durations::parse)
-                .orElse(DEFAULT_SETTLE);
+    /** @param settle the quiet period after a change before it is applied ({@code attached.change-settle}) */
+    static ChangeSubscriptions subscribe(Config config, Duration settle, Set<String> names, Consumer<String> refresh) {
         ChangeSubscriptions subscriptions = new ChangeSubscriptions(names, refresh, settle);
         for (ConfigSource source : config.getConfigSources()) {
             if (source instanceof ObservableConfigSource observable) {

@@ -1,5 +1,6 @@
 package dev.attached.impl.runtime;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.config.Config;
 import dev.attached.AttachedResources;
 import dev.attached.ResourceStatus;
 import dev.attached.impl.Messages;
+import dev.attached.impl.config.GlobalSettings;
 import dev.attached.impl.config.Handle;
 import dev.attached.impl.config.HandleReader;
 import dev.attached.impl.config.Secrets;
@@ -68,6 +70,7 @@ public final class ResourceRegistry implements AttachedResources, AutoCloseable 
             }
             checked.put(name, check);
         });
+        Duration settle = GlobalSettings.changeSettle(config, problems);
         if (!problems.isEmpty()) {
             return problems;
         }
@@ -80,7 +83,7 @@ public final class ResourceRegistry implements AttachedResources, AutoCloseable 
             }
         });
         if (problems.isEmpty()) {
-            subscriptions = ChangeSubscriptions.subscribe(config, slots.keySet(), this::refresh);
+            subscriptions = ChangeSubscriptions.subscribe(config, settle, slots.keySet(), this::refresh);
         } else {
             slots.values().forEach(ResourceSlot::close); // the deployment fails: no shutdown event will close them
         }

@@ -32,6 +32,7 @@ import dev.attached.spi.ResourceKind;
 public final class ResourceSlot<S, T> implements Current<T> {
 
     private static final Logger LOG = Logger.getLogger(ResourceSlot.class.getName());
+    private static final Duration MAX_WARM_UP = Duration.ofMillis(250);
 
     /** What the slot is now: the generation new work goes to (null while detached) and its status. */
     private record State<T>(Generation<T> generation, Status status, long lastNumber) {
@@ -232,6 +233,7 @@ public final class ResourceSlot<S, T> implements Current<T> {
                 Drainer.closeQuietly(name, next);
                 return fail(handle.location(), unanswered.get());
             }
+            warmUp(next, old.inUse());
         }
         install(next);
         ResourceSwapped event = new ResourceSwapped(name, next.number(), handle.location(),
@@ -262,6 +264,28 @@ public final class ResourceSlot<S, T> implements Current<T> {
             return Optional.of("interrupted while probing: the application is shutting down");
         } catch (Exception e) {
             return Optional.of(Secrets.describe(e, next.handle()));
+        }
+    }
+
+    /**
+     * Lets the kind prepare the new generation for the load the old one carries; never stops the swap. The warm-up
+     * delays the cutover, so it gets a short budget: what it has not done by then, the first callers do.
+     */
+    private void warmUp(Generation<T> next, int inUse) {
+        if (inUse == 0) {
+            return;
+        }
+        Duration timeout = next.handle().settings().healthTimeout();
+        Duration budget = timeout.compareTo(MAX_WARM_UP) < 0 ? timeout : MAX_WARM_UP;
+        try {
+            services.calls().call(() -> {
+                kind.warmUp(next.resource(), inUse, budget);
+                return null;
+            }, budget);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.fine(() -> Messages.warmUpCut(name, next.number(), Secrets.describe(e, next.handle())));
         }
     }
 

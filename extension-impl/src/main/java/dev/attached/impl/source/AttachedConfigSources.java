@@ -12,6 +12,8 @@ import org.eclipse.microprofile.config.spi.ConfigSourceProvider;
 
 import dev.attached.impl.Messages;
 import dev.attached.impl.config.Durations;
+import dev.attached.impl.config.GlobalSettings;
+import dev.attached.impl.config.KeyReader;
 
 /**
  * Adds the built-in dynamic sources to the application's {@code Config}, found by MicroProfile Config through
@@ -31,13 +33,19 @@ public final class AttachedConfigSources implements ConfigSourceProvider {
 
     static final int DIRECTORY_ORDINAL = 450;
     static final int SERVICE_BINDING_ORDINAL = 270;
+    static final String POLL = "attached.config.poll";
+    static final String ORDINAL = "attached.config.ordinal";
+    static final Duration DEFAULT_POLL = Duration.ofSeconds(1);
+    static final String SETTLE = GlobalSettings.CHANGE_SETTLE;
+    static final Duration DEFAULT_SETTLE = GlobalSettings.DEFAULT_CHANGE_SETTLE;
+    static final Duration MAX_POLL = Duration.ofMinutes(10);
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ClassLoader forClassLoader) {
         List<ConfigSource> sources = new ArrayList<>();
-        Duration poll = setting("attached.config.poll").map(Durations::parse).orElse(Duration.ofSeconds(1));
+        Duration poll = poll();
         setting("attached.config.dir").ifPresent(dirs -> {
-            int ordinal = setting("attached.config.ordinal").map(Integer::parseInt).orElse(DIRECTORY_ORDINAL);
+            int ordinal = ordinal();
             for (String dir : dirs.split(",")) {
                 if (!dir.isBlank()) {
                     sources.add(new DirectoryConfigSource(Path.of(dir.strip()), ordinal, poll));
@@ -52,6 +60,46 @@ public final class AttachedConfigSources implements ConfigSourceProvider {
                     LOG.info(Messages.readingServiceBindings(root));
                 });
         return sources;
+    }
+
+    /**
+     * How often the sources look for changes. A config source cannot fail a deployment with a message of its own, so
+     * an unreadable value is warned about and the default used.
+     */
+    static Duration poll() {
+        Optional<String> value = setting(POLL);
+        try {
+            return value.map(Durations.positiveAtMost(MAX_POLL)).orElse(DEFAULT_POLL);
+        } catch (IllegalArgumentException e) {
+            LOG.warning(Messages.invalidSourceSetting(POLL, e.getMessage(), Durations.format(DEFAULT_POLL)));
+            return DEFAULT_POLL;
+        }
+    }
+
+    /**
+     * The settle time the sources add to their poll interval before reporting a change. They are built before the
+     * {@code Config} they belong to, so they read {@code attached.change-settle} as a system property or environment
+     * variable (default 500ms); the swap itself waits {@code attached.change-settle} as Config gives it.
+     */
+    static Duration settle() {
+        Optional<String> value = setting(SETTLE);
+        try {
+            return value.map(Durations::parse).orElse(DEFAULT_SETTLE);
+        } catch (IllegalArgumentException e) {
+            LOG.warning(Messages.invalidSourceSetting(SETTLE, e.getMessage(), Durations.format(DEFAULT_SETTLE)));
+            return DEFAULT_SETTLE;
+        }
+    }
+
+    private static int ordinal() {
+        Optional<String> value = setting(ORDINAL);
+        try {
+            return value.map(String::strip).map(Integer::parseInt).orElse(DIRECTORY_ORDINAL);
+        } catch (NumberFormatException e) {
+            LOG.warning(Messages.invalidSourceSetting(ORDINAL, KeyReader.quote(value.get()) + " is not a whole number",
+                    String.valueOf(DIRECTORY_ORDINAL)));
+            return DIRECTORY_ORDINAL;
+        }
     }
 
     /** A system property, else its environment variable. */

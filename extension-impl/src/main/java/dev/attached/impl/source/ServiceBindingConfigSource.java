@@ -1,6 +1,7 @@
 package dev.attached.impl.source;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,34 +26,43 @@ public final class ServiceBindingConfigSource extends PollingConfigSource {
     private final Path root;
 
     public ServiceBindingConfigSource(Path root, int ordinal, Duration pollInterval) {
-        super("attached-service-bindings:" + root, ordinal, pollInterval);
+        this(root, ordinal, pollInterval, AttachedConfigSources.settle());
+    }
+
+    public ServiceBindingConfigSource(Path root, int ordinal, Duration pollInterval, Duration settle) {
+        super("attached-service-bindings:" + root, ordinal, pollInterval, settle);
         this.root = root;
     }
 
     @Override
-    protected Map<String, String> read() {
+    protected Snapshot read() {
         Map<String, String> values = new TreeMap<>();
+        Map<String, String> unreadable = new TreeMap<>();
         if (!Files.isDirectory(root)) {
-            return values;
+            return new Snapshot(values, unreadable);
         }
         try (Stream<Path> bindings = Files.list(root)) {
             bindings.filter(Files::isDirectory)
                     .filter(b -> !b.getFileName().toString().startsWith("."))
-                    .forEach(b -> map(b.getFileName().toString(), MountedFiles.read(b), values));
+                    .forEach(b -> map(b.getFileName().toString(), MountedFiles.read(b), values, unreadable));
         } catch (IOException e) {
-            return values;
+            throw new UncheckedIOException(e);
         }
-        return values;
+        return new Snapshot(values, unreadable);
     }
 
-    private static void map(String name, Map<String, String> binding, Map<String, String> values) {
+    private static void map(String name, MountedFiles.Listing binding, Map<String, String> values,
+            Map<String, String> unreadable) {
         String prefix = "attached." + name + ".";
-        url(binding).ifPresent(url -> values.put(prefix + "url", url));
-        binding.forEach((file, value) -> {
+        url(binding.values()).ifPresent(url -> values.put(prefix + "url", url));
+        binding.values().forEach((file, value) -> {
             if (!CONSUMED.contains(file)) {
                 values.put(prefix + file, value);
             }
         });
+        // a file the url is made of keeps the whole url; any other keeps its own key
+        binding.unreadable().forEach((file, reason) -> unreadable
+                .put(CONSUMED.contains(file) ? prefix + "url" : prefix + file, file + ": " + reason));
     }
 
     private static Optional<String> url(Map<String, String> binding) {

@@ -97,7 +97,9 @@ class MailTest {
 
     GreenMail start(ServerSetup setup, boolean auth) {
         GreenMailConfiguration configuration = GreenMailConfiguration.aConfig().withUser(USER, Canary.PASSWORD);
-        GreenMail server = new GreenMail(setup.dynamicPort())
+        ServerSetup dynamic = setup.dynamicPort();
+        dynamic.setServerStartupTimeout(30_000); // SMTPS makes a key pair first: slow on a loaded 2-core CI machine
+        GreenMail server = new GreenMail(dynamic)
                 .withConfiguration(auth ? configuration : configuration.withDisabledAuthentication());
         server.start();
         servers.add(server);

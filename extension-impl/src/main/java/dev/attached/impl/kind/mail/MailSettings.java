@@ -11,7 +11,9 @@ import jakarta.mail.internet.InternetAddress;
 
 import dev.attached.ResourceHandle;
 import dev.attached.impl.config.Durations;
+import dev.attached.impl.config.Handle;
 import dev.attached.impl.config.KeyReader;
+import dev.attached.impl.config.ResourceUrl;
 
 /** The keys under {@code attached.<name>.} that shape an SMTP session, with their defaults. */
 record MailSettings(ResourceHandle handle, boolean secure, String host, int port, StartTls startTls,
@@ -38,20 +40,21 @@ record MailSettings(ResourceHandle handle, boolean secure, String host, int port
             try {
                 return valueOf(value.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + value + "' is not one of opportunistic, required, off");
+                throw new IllegalArgumentException(
+                        KeyReader.quote(value) + " is not one of opportunistic, required, off");
             }
         }
     }
 
     /** Reads the settings; every unreadable value is added to {@code problems}. */
     static MailSettings read(ResourceHandle handle, List<String> problems) {
-        String scheme = handle.uri().getScheme().toLowerCase(Locale.ROOT);
-        boolean secure = scheme.equals("smtps");
-        String host = handle.uri().getHost();
-        if (host == null) {
+        ResourceUrl url = ((Handle) handle).url();
+        boolean secure = url.scheme().equals("smtps");
+        String host = url.host();
+        if (host == null || host.isEmpty()) {
             problems.add("url: an SMTP URL needs a host, as in smtp://mail.example.com:587");
         }
-        int port = handle.uri().getPort() >= 0 ? handle.uri().getPort() : secure ? 465 : 25;
+        int port = url.port() >= 0 ? url.port() : secure ? 465 : 25;
         KeyReader keys = new KeyReader(handle, problems);
         StartTls startTls = keys.get(STARTTLS, StartTls.OPPORTUNISTIC, StartTls::parse);
         Optional<String> from = handle.property(FROM);
@@ -59,11 +62,11 @@ record MailSettings(ResourceHandle handle, boolean secure, String host, int port
             try {
                 new InternetAddress(address, true);
             } catch (AddressException e) {
-                problems.add(FROM + ": '" + address + "' is not an e-mail address");
+                problems.add(FROM + ": " + KeyReader.quote(address) + " is not an e-mail address");
             }
         });
         return new MailSettings(handle, secure, host, port, startTls, from, handle.property(TRUST),
-                keys.get(CONNECT_TIMEOUT, Duration.ofSeconds(10), Durations::parse),
-                keys.get(TIMEOUT, Duration.ofSeconds(30), Durations::parse));
+                keys.get(CONNECT_TIMEOUT, Duration.ofSeconds(10), Durations::positive),
+                keys.get(TIMEOUT, Duration.ofSeconds(30), Durations::positive));
     }
 }

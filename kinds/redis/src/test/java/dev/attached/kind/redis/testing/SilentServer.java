@@ -1,0 +1,46 @@
+package dev.attached.kind.redis.testing;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Accepts TCP connections and never says a word: a hung Redis. */
+public final class SilentServer implements AutoCloseable {
+
+    private final ServerSocket socket;
+    private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+
+    public SilentServer() throws IOException {
+        socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(() -> {
+            try {
+                while (!socket.isClosed()) {
+                    accepted.add(socket.accept());
+                }
+            } catch (IOException e) {
+                // closed
+            }
+        }, "silent-server");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public int port() {
+        return socket.getLocalPort();
+    }
+
+    public String url() {
+        return "redis://127.0.0.1:" + port();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+        for (Socket s : accepted) {
+            s.close();
+        }
+    }
+}
