@@ -1,6 +1,10 @@
 package dev.attached.tck;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -9,13 +13,24 @@ import java.util.function.Consumer;
 import dev.attached.spi.ObservableConfigSource;
 
 /**
- * A dynamic config source written by the TCK's tests, as an operator's secret store would change a value. Shipped
- * in test deployments through {@code META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource}.
+ * A dynamic config source written by the TCK's tests, as an operator's secret store would change a value. Ordinal
+ * 900: it wins over {@code microprofile-config.properties}, system properties and environment variables. Shipped in
+ * test deployments through {@code META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource}. It starts
+ * with the values of the deployment's {@value #INITIAL} (see {@link Deployments#dynamic}), so a test can remove a
+ * value the application started with.
  */
 public class TckConfigSource implements ObservableConfigSource {
 
     private static final Map<String, String> VALUES = new ConcurrentHashMap<>();
     private static final CopyOnWriteArrayList<Consumer<Set<String>>> LISTENERS = new CopyOnWriteArrayList<>();
+
+    /** The resource holding the values the source starts with. */
+    public static final String INITIAL = "META-INF/attached-tck-source.properties";
+
+    /** Created with the application's {@code Config}: starts from the deployment's initial values. */
+    public TckConfigSource() {
+        reset();
+    }
 
     /** Sets a value and reports it as changed. */
     public static void set(String key, String value) {
@@ -23,15 +38,45 @@ public class TckConfigSource implements ObservableConfigSource {
         LISTENERS.forEach(listener -> listener.accept(Set.of(key)));
     }
 
-    /** Forgets every value and listener; call it after each test. */
+    /** Removes a value and reports it as changed. */
+    public static void remove(String key) {
+        VALUES.remove(key);
+        LISTENERS.forEach(listener -> listener.accept(Set.of(key)));
+    }
+
+    /** Sets a value without telling anyone, as a source that cannot report changes would. */
+    public static void setQuietly(String key, String value) {
+        VALUES.put(key, value);
+    }
+
+    /** How many listeners are subscribed. */
+    public static int listeners() {
+        return LISTENERS.size();
+    }
+
+    /** Goes back to the deployment's initial values, without reporting a change; call it after each test. */
     public static void reset() {
         VALUES.clear();
-        LISTENERS.clear();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try (InputStream in = loader == null ? null : loader.getResourceAsStream(INITIAL)) {
+            if (in != null) {
+                Properties initial = new Properties();
+                initial.load(in);
+                initial.stringPropertyNames().forEach(key -> VALUES.put(key, initial.getProperty(key)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
     public void addChangeListener(Consumer<Set<String>> listener) {
         LISTENERS.add(listener);
+    }
+
+    @Override
+    public void removeChangeListener(Consumer<Set<String>> listener) {
+        LISTENERS.remove(listener);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.attached.impl.health;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.Readiness;
@@ -12,7 +12,8 @@ import dev.attached.impl.runtime.ResourceRegistry;
 /**
  * Registers one {@code @Readiness HealthCheck} bean per resource, found by any MicroProfile Health implementation.
  * Referenced only when the MicroProfile Health API is present. No liveness check: a dead database must not get the
- * application restarted.
+ * application restarted. The checks are {@code @Singleton}, a pseudo-scope: no client proxy, which OpenWebBeans would
+ * build by subclassing the final check class, and one instance per resource however often a server looks them up.
  */
 public final class HealthBeans {
 
@@ -36,7 +37,7 @@ public final class HealthBeans {
                     .beanClass(ResourceReadinessCheck.class)
                     .types(HealthCheck.class, Object.class)
                     .qualifiers(Readiness.Literal.INSTANCE, Any.Literal.INSTANCE)
-                    .scope(ApplicationScoped.class)
+                    .scope(Singleton.class)
                     .produceWith(instance -> new ResourceReadinessCheck(name, registry, probes));
         }
     }

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.ShouldThrowException;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,8 +21,8 @@ public class InvalidNameTest {
 
     @Deployment
     @ShouldThrowException(DefinitionException.class)
-    public static JavaArchive deployment() {
-        return Deployments.archive("attached.Geo_API.url=https://example.com\n", BadName.class);
+    public static WebArchive deployment() {
+        return Deployments.archive(InvalidNameTest.class, "attached.Geo_API.url=https://example.com\n", BadName.class);
     }
 
     @ApplicationScoped

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.ShouldThrowException;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,8 +21,8 @@ public class MissingUrlTest {
 
     @Deployment
     @ShouldThrowException(DeploymentException.class)
-    public static JavaArchive deployment() {
-        return Deployments.archive("attached.other.url=https://example.com\n", NeedsUrl.class);
+    public static WebArchive deployment() {
+        return Deployments.archive(MissingUrlTest.class, "attached.other.url=https://example.com\n", NeedsUrl.class);
     }
 
     @ApplicationScoped

@@ -1,4 +1,4 @@
-package dev.attached.tck;
+package dev.attached.tck.swap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,14 +24,17 @@ import dev.attached.AttachedResource;
 import dev.attached.AttachedResources;
 import dev.attached.ResourceHandle;
 import dev.attached.ResourceSwapped;
+import dev.attached.tck.Deployments;
+import dev.attached.tck.TckConfigSource;
 
 /** A change reported by an ObservableConfigSource swaps the resource under the same injected reference. */
 @ExtendWith(ArquillianExtension.class)
-public class SwapTest {
+public class SignalledSwapTest {
 
     @Deployment
-    public static JavaArchive deployment() {
-        return Deployments.archive("attached.geo-api.url=https://old.example.com/v1\n", Swaps.class);
+    public static WebArchive deployment() {
+        return Deployments.archive(SignalledSwapTest.class, "attached.geo-api.url=https://old.example.com/v1\n",
+                Swaps.class);
     }
 
     @ApplicationScoped

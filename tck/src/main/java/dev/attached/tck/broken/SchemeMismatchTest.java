@@ -1,0 +1,41 @@
+package dev.attached.tck.broken;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.inject.Inject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.ShouldThrowException;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.attached.AttachedResource;
+import dev.attached.tck.Deployments;
+
+/** A url whose scheme does not fit the injected type (a mail relay for a DataSource) fails deployment. */
+@ExtendWith(ArquillianExtension.class)
+public class SchemeMismatchTest {
+
+    @Deployment
+    @ShouldThrowException(DeploymentException.class)
+    public static WebArchive deployment() {
+        return Deployments.archive(SchemeMismatchTest.class, "attached.orders-db.url=smtp://relay.example.com:587\n",
+                Broken.class);
+    }
+
+    @ApplicationScoped
+    public static class Broken {
+        @Inject
+        @AttachedResource("orders-db")
+        DataSource resource;
+    }
+
+    @Test
+    public void deploymentFails() {
+        // the deployment above must not succeed
+    }
+}
