@@ -38,10 +38,14 @@ public final class HandleReader {
             HEALTH_ENABLED, HEALTH_TIMEOUT, DRAIN_TIMEOUT);
 
     private static final Logger LOG = Logger.getLogger(HandleReader.class.getName());
+    /** Marks an environment-only name among the keys remembered, so it never meets a key of the same spelling. */
+    private static final String ENVIRONMENT_ONLY = "\0";
 
     private final Config config;
     private final Set<String> names;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    /** Per resource, what the last read of each key saw; a resource is read by one thread at a time. */
+    private final Map<String, Map<String, Seen>> seen = new ConcurrentHashMap<>();
 
     public HandleReader(Config config) {
         this(config, Set.of());
@@ -72,12 +76,18 @@ public final class HandleReader {
         Set<String> others = new LinkedHashSet<>(names);
         others.remove(name);
         KeyNames.Found found = KeyNames.find(config, name, known, others, this::warnOnce);
+        SourceValues sources = new SourceValues(config);
+        Map<String, Seen> previous = seen.get(name);
+        Map<String, Seen> now = new ConcurrentHashMap<>();
         List<String> problems = new ArrayList<>();
         Map<String, String> keys = new TreeMap<>();
-        found.keys().forEach((key, lookups) -> lookup(name, key, lookups, problems).ifPresent(v -> keys.put(key, v)));
+        found.keys().forEach((key, lookups) -> fresh(name, key, lookups, sources, previous, now, problems)
+                .ifPresent(v -> keys.put(key, v)));
         Map<String, String> environmentOnly = new TreeMap<>();
-        found.environmentOnly().forEach((rest, property) -> lookup(name, rest, List.of(property), problems)
-                .ifPresent(v -> environmentOnly.put(rest, v)));
+        found.environmentOnly()
+                .forEach((rest, property) -> fresh(name, ENVIRONMENT_ONLY + rest, List.of(property), sources,
+                        previous, now, problems).ifPresent(v -> environmentOnly.put(rest, v)));
+        seen.put(name, now);
 
         boolean optional = bool(name, keys, OPTIONAL, false, problems);
         Settings settings = new Settings(bool(name, keys, HEALTH_ENABLED, true, problems),
@@ -96,6 +106,39 @@ public final class HandleReader {
             problems.add(Messages.malformedUrl(name, e.getMessage()));
             return new Reading(Optional.empty(), optional, problems);
         }
+    }
+
+    /**
+     * What Config and the sources said of a key at the last read of its resource, and whether Config was found
+     * behind the sources then.
+     */
+    private record Seen(Optional<String> config, SourceValues.Answer sources, boolean stale) {
+    }
+
+    /**
+     * The value of one key as the configuration holds it now. Config's answer, unless Config is seen to be behind
+     * the sources: a server's Config may cache values (Payara Micro's for 60 s), and a change signal would then be
+     * answered with the old value, and no later signal would come. So each key's value is also read from the
+     * sources themselves ({@link SourceValues}); when the sources changed since the last read and Config did not,
+     * Config is stale, and the sources' value is used until Config's own value changes. Otherwise Config's answer
+     * stands, so every feature of the server's Config (interceptors, secret handlers, converters) still counts.
+     */
+    private Optional<String> fresh(String name, String key, List<String> properties, SourceValues sources,
+            Map<String, Seen> previous, Map<String, Seen> now, List<String> problems) {
+        Optional<String> fromConfig = lookup(name, key.startsWith(ENVIRONMENT_ONLY) ? key.substring(1) : key,
+                properties,
+                problems);
+        SourceValues.Answer fromSources = sources.read(properties);
+        Seen before = previous == null
+                ? null
+                : previous.getOrDefault(key, new Seen(Optional.empty(), SourceValues.Answer.ABSENT, false));
+        boolean stale = false;
+        if (before != null && fromSources.known() && before.sources().known()
+                && fromConfig.equals(before.config()) && !fromSources.value().equals(fromConfig)) {
+            stale = before.stale() || !fromSources.equals(before.sources());
+        }
+        now.put(key, new Seen(fromConfig, fromSources, stale));
+        return stale ? fromSources.value() : fromConfig;
     }
 
     /** The first of {@code properties} Config has a value for; a value Config cannot give is a problem. */
