@@ -125,10 +125,14 @@ public final class HandleReader {
      */
     private Optional<String> fresh(String name, String key, List<String> properties, SourceValues sources,
             Map<String, Seen> previous, Map<String, Seen> now, List<String> problems) {
-        Optional<String> fromConfig = lookup(name, key.startsWith(ENVIRONMENT_ONLY) ? key.substring(1) : key,
-                properties,
-                problems);
+        String shown = key.startsWith(ENVIRONMENT_ONLY) ? key.substring(1) : key;
+        Optional<String> fromConfig = lookup(name, shown, properties, problems);
         SourceValues.Answer fromSources = sources.read(properties);
+        if (fromConfig.isEmpty() && fromSources.unresolved()) {
+            // Config may answer "no value" for ${missing}: a value written and then lost without a word
+            problems.add(Messages.invalidValue(name, shown, "could not be read: its value refers to a key that is "
+                    + "not set (write ${key:default} for a default)"));
+        }
         Seen before = previous == null
                 ? null
                 : previous.getOrDefault(key, new Seen(Optional.empty(), SourceValues.Answer.ABSENT, false));

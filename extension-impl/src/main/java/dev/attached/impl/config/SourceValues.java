@@ -20,12 +20,14 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 final class SourceValues {
 
     /** What the sources say of a property: a value, no value, or that they cannot tell. */
-    record Answer(boolean known, Optional<String> value) {
-        static final Answer UNKNOWN = new Answer(false, Optional.empty());
-        static final Answer ABSENT = new Answer(true, Optional.empty());
+    record Answer(boolean known, Optional<String> value, boolean unresolved) {
+        static final Answer UNKNOWN = new Answer(false, Optional.empty(), false);
+        /** A value that refers to a key no source has, without a default. */
+        static final Answer UNRESOLVED = new Answer(false, Optional.empty(), true);
+        static final Answer ABSENT = new Answer(true, Optional.empty(), false);
 
         static Answer of(String value) {
-            return new Answer(true, Optional.of(value));
+            return new Answer(true, Optional.of(value), false);
         }
     }
 
@@ -130,18 +132,18 @@ final class SourceValues {
             String key = colon < 0 ? expression : expression.substring(0, colon);
             Answer resolved = read(key, depth + 1);
             if (!resolved.known()) {
-                return Answer.UNKNOWN;
+                return resolved;
             }
             if (resolved.value().isPresent()) {
                 out.append(resolved.value().get());
             } else if (colon >= 0) {
                 Answer fallback = expand(expression.substring(colon + 1), depth + 1);
                 if (!fallback.known()) {
-                    return Answer.UNKNOWN;
+                    return fallback;
                 }
                 out.append(fallback.value().orElse(""));
             } else {
-                return Answer.UNKNOWN; // Config will say the key is missing
+                return Answer.UNRESOLVED;
             }
             i = end + 1;
         }

@@ -63,6 +63,11 @@ public final class DataSourceKind implements ResourceKind<DataSourceSettings, Da
                     + "postgresql://, mysql:// or mariadb://)");
             return null;
         }
+        if (!scheme.startsWith("jdbc:") && (read.url().host() == null || read.url().host().isEmpty())) {
+            problems.add(
+                    "url: a " + scheme + ":// URL needs a host, as in " + scheme + "://db.example.com:5432/orders");
+            return null;
+        }
         PoolSettings pool = PoolSettings.read(handle, problems);
         String jdbcUrl = JdbcUrls.toJdbc(read);
         problems.addAll(JdbcUrlOptions.problems(handle.name(), JdbcUrls.subprotocol(jdbcUrl), read.url().options()));
