@@ -53,6 +53,10 @@ public final class Messages {
         return "ATTACHED-013: " + key(name, relativeKey) + " " + problem;
     }
 
+    public static String unknownKeyName(String problem) {
+        return "ATTACHED-015: " + problem;
+    }
+
     public static String invalidSetting(String key, String problem) {
         return "ATTACHED-014: " + key + " " + problem;
     }

@@ -38,9 +38,10 @@ class MachineDatabasesTest {
         runOrders("MariaDB", "attached.orders-db.url", MachineServices.mariaDbPlatformUrl("mariadb"));
     }
 
+    /** MySQL Connector/J is on the tests' class path, so a mysql:// URL uses it (MariaDB speaks the protocol). */
     @Test
-    void mysqlPlatformUrlFallsBackToTheMariaDbDriver() throws Exception {
-        runOrders("MariaDB", "attached.orders-db.url", MachineServices.mariaDbPlatformUrl("mysql"));
+    void mysqlPlatformUrlUsesTheMySqlDriver() throws Exception {
+        runOrders("MySQL", "attached.orders-db.url", MachineServices.mariaDbPlatformUrl("mysql"));
     }
 
     @Test

@@ -51,7 +51,9 @@ class SwapTest {
 
     static TestApp appOn(String database, String... more) {
         return TestApp.with(URL, postgres.jdbcUrl(database), "attached.orders-db.username", "postgres",
-                "attached.orders-db.password", Canary.PASSWORD, "attached.orders-db.drain-timeout", "10s")
+                "attached.orders-db.password", Canary.PASSWORD, "attached.orders-db.drain-timeout", "10s",
+                // these tests are about what a swap does, not how fast a loaded CI machine answers a probe
+                "attached.orders-db.health.timeout", "10s")
                 .config(more).beans(Orders.class, SwapRecorder.class).start();
     }
 

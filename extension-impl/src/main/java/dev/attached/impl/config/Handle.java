@@ -24,15 +24,27 @@ public final class Handle implements ResourceHandle {
     private final String name;
     private final ResourceUrl url;
     private final Map<String, String> keys;
+    private final Map<String, String> environmentOnly;
     private final Settings settings;
 
     /**
      * @param keys every key under {@code attached.<name>.}, relative to it, url and credentials included
      */
     Handle(String name, ResourceUrl url, Map<String, String> keys, Settings settings) {
+        this(name, url, keys, Map.of(), settings);
+    }
+
+    /**
+     * @param environmentOnly values of environment-style names no known key stands for
+     *        ({@code ATTACHED_GEO_API_API_VERSION}), by the name's rest ({@code API_VERSION}): found by
+     *        {@link #property(String)} as MicroProfile Config maps names ({@code api-version})
+     */
+    Handle(String name, ResourceUrl url, Map<String, String> keys, Map<String, String> environmentOnly,
+            Settings settings) {
         this.name = name;
         this.url = url;
         this.keys = Map.copyOf(keys);
+        this.environmentOnly = Map.copyOf(environmentOnly);
         this.settings = settings;
     }
 
@@ -65,7 +77,8 @@ public final class Handle implements ResourceHandle {
 
     @Override
     public Optional<String> property(String key) {
-        return Optional.ofNullable(keys.get(key));
+        String value = keys.get(key);
+        return Optional.ofNullable(value != null ? value : environmentOnly.get(KeyNames.environmentForm(key)));
     }
 
     @Override
@@ -98,6 +111,11 @@ public final class Handle implements ResourceHandle {
                 secrets.add(value);
             }
         });
+        environmentOnly.forEach((key, value) -> {
+            if (Secrets.isSecretKey(key)) {
+                secrets.add(value);
+            }
+        });
         return secrets;
     }
 
@@ -112,12 +130,13 @@ public final class Handle implements ResourceHandle {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Handle other && name.equals(other.name) && keys.equals(other.keys);
+        return o instanceof Handle other && name.equals(other.name) && keys.equals(other.keys)
+                && environmentOnly.equals(other.environmentOnly);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, keys);
+        return Objects.hash(name, keys, environmentOnly);
     }
 
     @Override

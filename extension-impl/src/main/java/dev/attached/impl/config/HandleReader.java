@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 
 import org.eclipse.microprofile.config.Config;
 
@@ -16,7 +18,9 @@ import dev.attached.impl.config.Handle.Settings;
 
 /**
  * Reads the keys under {@code attached.<name>.} through MicroProfile Config, so ordinals, environment variables and
- * dynamic sources all take part, and checks the ones Attached itself interprets.
+ * dynamic sources all take part, and checks the ones Attached itself interprets. Which keys are set is asked of the
+ * sources at every read (see {@link KeyNames}); a value Config cannot give (an expression naming a missing key) is a
+ * problem naming its key, never an exception out of a refresh.
  */
 public final class HandleReader {
 
@@ -33,10 +37,24 @@ public final class HandleReader {
     private static final Set<String> COMMON_KEYS = Set.of(Handle.URL, Handle.USERNAME, Handle.PASSWORD, OPTIONAL,
             HEALTH_ENABLED, HEALTH_TIMEOUT, DRAIN_TIMEOUT);
 
+    private static final Logger LOG = Logger.getLogger(HandleReader.class.getName());
+    /** Marks an environment-only name among the keys remembered, so it never meets a key of the same spelling. */
+    private static final String ENVIRONMENT_ONLY = "\0";
+
     private final Config config;
+    private final Set<String> names;
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    /** Per resource, what the last read of each key saw; a resource is read by one thread at a time. */
+    private final Map<String, Map<String, Seen>> seen = new ConcurrentHashMap<>();
 
     public HandleReader(Config config) {
+        this(config, Set.of());
+    }
+
+    /** @param names every resource name of the application, so one name's environment variables are not another's */
+    public HandleReader(Config config, Set<String> names) {
         this.config = config;
+        this.names = Set.copyOf(names);
     }
 
     /**
@@ -48,22 +66,29 @@ public final class HandleReader {
     public record Reading(Optional<Handle> handle, boolean optional, List<String> problems) {
     }
 
-    /** Reads resource {@code name}; {@code kindKeys} are looked up by name besides the listed property names. */
+    /**
+     * Reads resource {@code name}: the keys Attached knows ({@code kindKeys} and the common ones), and every other
+     * key any source lists under {@code attached.<name>.}, asked of the sources themselves at each read.
+     */
     public Reading read(String name, Set<String> kindKeys) {
-        String prefix = "attached." + name + ".";
-        Map<String, String> keys = new TreeMap<>();
-        Set<String> wanted = new LinkedHashSet<>(COMMON_KEYS);
-        wanted.addAll(kindKeys);
-        for (String property : config.getPropertyNames()) {
-            if (property.startsWith(prefix)) {
-                wanted.add(property.substring(prefix.length()));
-            }
-        }
-        for (String key : wanted) {
-            config.getOptionalValue(prefix + key, String.class).ifPresent(value -> keys.put(key, value));
-        }
-
+        Set<String> known = new LinkedHashSet<>(COMMON_KEYS);
+        known.addAll(kindKeys);
+        Set<String> others = new LinkedHashSet<>(names);
+        others.remove(name);
+        KeyNames.Found found = KeyNames.find(config, name, known, others, this::warnOnce);
+        SourceValues sources = new SourceValues(config);
+        Map<String, Seen> previous = seen.get(name);
+        Map<String, Seen> now = new ConcurrentHashMap<>();
         List<String> problems = new ArrayList<>();
+        Map<String, String> keys = new TreeMap<>();
+        found.keys().forEach((key, lookups) -> fresh(name, key, lookups, sources, previous, now, problems)
+                .ifPresent(v -> keys.put(key, v)));
+        Map<String, String> environmentOnly = new TreeMap<>();
+        found.environmentOnly()
+                .forEach((rest, property) -> fresh(name, ENVIRONMENT_ONLY + rest, List.of(property), sources,
+                        previous, now, problems).ifPresent(v -> environmentOnly.put(rest, v)));
+        seen.put(name, now);
+
         boolean optional = bool(name, keys, OPTIONAL, false, problems);
         Settings settings = new Settings(bool(name, keys, HEALTH_ENABLED, true, problems),
                 duration(name, keys, HEALTH_TIMEOUT, DEFAULT_HEALTH_TIMEOUT, MAX_HEALTH_TIMEOUT, problems),
@@ -75,11 +100,66 @@ public final class HandleReader {
             return new Reading(Optional.empty(), optional, problems);
         }
         try {
-            return new Reading(Optional.of(new Handle(name, ResourceUrl.parse(url), keys, settings)), optional,
-                    problems);
+            return new Reading(Optional.of(new Handle(name, ResourceUrl.parse(url), keys, environmentOnly, settings)),
+                    optional, problems);
         } catch (IllegalArgumentException e) {
             problems.add(Messages.malformedUrl(name, e.getMessage()));
             return new Reading(Optional.empty(), optional, problems);
+        }
+    }
+
+    /**
+     * What Config and the sources said of a key at the last read of its resource, and whether Config was found
+     * behind the sources then.
+     */
+    private record Seen(Optional<String> config, SourceValues.Answer sources, boolean stale) {
+    }
+
+    /**
+     * The value of one key as the configuration holds it now. Config's answer, unless Config is seen to be behind
+     * the sources: a server's Config may cache values (Payara Micro's for 60 s), and a change signal would then be
+     * answered with the old value, and no later signal would come. So each key's value is also read from the
+     * sources themselves ({@link SourceValues}); when the sources changed since the last read and Config did not,
+     * Config is stale, and the sources' value is used until Config's own value changes. Otherwise Config's answer
+     * stands, so every feature of the server's Config (interceptors, secret handlers, converters) still counts.
+     */
+    private Optional<String> fresh(String name, String key, List<String> properties, SourceValues sources,
+            Map<String, Seen> previous, Map<String, Seen> now, List<String> problems) {
+        Optional<String> fromConfig = lookup(name, key.startsWith(ENVIRONMENT_ONLY) ? key.substring(1) : key,
+                properties,
+                problems);
+        SourceValues.Answer fromSources = sources.read(properties);
+        Seen before = previous == null
+                ? null
+                : previous.getOrDefault(key, new Seen(Optional.empty(), SourceValues.Answer.ABSENT, false));
+        boolean stale = false;
+        if (before != null && fromSources.known() && before.sources().known()
+                && fromConfig.equals(before.config()) && !fromSources.value().equals(fromConfig)) {
+            stale = before.stale() || !fromSources.equals(before.sources());
+        }
+        now.put(key, new Seen(fromConfig, fromSources, stale));
+        return stale ? fromSources.value() : fromConfig;
+    }
+
+    /** The first of {@code properties} Config has a value for; a value Config cannot give is a problem. */
+    private Optional<String> lookup(String name, String key, List<String> properties, List<String> problems) {
+        for (String property : properties) {
+            try {
+                Optional<String> value = config.getOptionalValue(property, String.class);
+                if (value.isPresent()) {
+                    return value;
+                }
+            } catch (RuntimeException e) {
+                problems.add(Messages.invalidValue(name, key, "could not be read: " + Secrets.describe(e, null)));
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void warnOnce(String warning) {
+        if (warned.add(warning)) {
+            LOG.warning(Messages.unknownKeyName(warning));
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -96,5 +97,31 @@ public final class JdbcUrlOptions {
 
     private static Set<String> lower(String... names) {
         return Stream.of(names).map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Driver properties as their drivers spell them, for names an environment variable has upper-cased: the options
+     * above and those usually set on purpose ({@code attached.<name>.jdbc.sslcert}).
+     */
+    private static final List<String> SPELLINGS = List.of("sslmode", "ssl", "sslNegotiation", "sslrootcert",
+            "sslcert", "sslkey", "sslpassword", "channelBinding", "gssEncMode", "currentSchema", "ApplicationName",
+            "connectTimeout", "socketTimeout", "loginTimeout", "cancelSignalTimeout", "tcpKeepAlive", "tcpNoDelay",
+            "targetServerType", "loadBalanceHosts", "hostRecheckSeconds", "readOnly", "readOnlyMode",
+            "prepareThreshold", "preparedStatementCacheQueries", "preparedStatementCacheSizeMiB",
+            "reWriteBatchedInserts", "binaryTransfer", "stringtype", "defaultRowFetchSize", "assumeMinServerVersion",
+            "escapeSyntaxCallMode", "autosave", "cleanupSavepoints", "preferQueryMode", "adaptiveFetch", "options",
+            "sslMode", "useSsl", "trustServerCertificate", "serverSslCert", "keyStore", "keyStorePassword",
+            "trustStore", "trustStorePassword", "enabledSslProtocolSuites", "allowPublicKeyRetrieval",
+            "characterEncoding", "serverTimezone", "connectionTimeZone", "rewriteBatchedStatements",
+            "useServerPrepStmts", "cachePrepStmts", "prepStmtCacheSize", "zeroDateTimeBehavior", "tinyInt1isBit",
+            "useCompression", "permitMysqlScheme", "sessionVariables", "databaseName", "encrypt",
+            "hostNameInCertificate", "applicationName", "applicationIntent", "multiSubnetFailover", "authentication",
+            "DB_CLOSE_DELAY", "DB_CLOSE_ON_EXIT", "MODE", "IFEXISTS", "AUTO_SERVER", "DATABASE_TO_UPPER",
+            "DATABASE_TO_LOWER", "CASE_INSENSITIVE_IDENTIFIERS", "NON_KEYWORDS", "LOCK_TIMEOUT", "SCHEMA",
+            "oracle.net.CONNECT_TIMEOUT");
+
+    /** The driver property an environment variable's upper-cased name stands for, if Attached knows its spelling. */
+    public static Optional<String> spelling(String environmentName) {
+        return SPELLINGS.stream().filter(p -> KeyNames.environmentForm(p).equals(environmentName)).findFirst();
     }
 }

@@ -77,7 +77,8 @@ final class ChangeSubscriptions implements AutoCloseable {
         for (String name : names) {
             String prefix = "attached." + name + ".";
             String envPrefix = Messages.envName(name, "");
-            if (keys.stream().anyMatch(key -> key.startsWith(prefix) || key.startsWith(envPrefix))) {
+            if (keys.stream().map(ChangeSubscriptions::withoutProfile)
+                    .anyMatch(key -> key.startsWith(prefix) || key.startsWith(envPrefix))) {
                 pending.compute(name, (n, previous) -> {
                     if (previous != null) {
                         previous.cancel(false);
@@ -87,6 +88,11 @@ final class ChangeSubscriptions implements AutoCloseable {
                 });
             }
         }
+    }
+
+    /** {@code %prod.attached.orders-db.url} is a key of {@code orders-db} too. */
+    private static String withoutProfile(String key) {
+        return key.startsWith("%") && key.indexOf('.') > 0 ? key.substring(key.indexOf('.') + 1) : key;
     }
 
     private void apply(String name) {

@@ -56,7 +56,7 @@ public final class ResourceRegistry implements AttachedResources, AutoCloseable 
      * @return every configuration problem, each naming its key; empty when the resources were started
      */
     public synchronized List<String> start(Config config, SwapEvents target) {
-        reader = new HandleReader(config);
+        reader = new HandleReader(config, slots.keySet());
         applicationLoader = Thread.currentThread().getContextClassLoader();
         events.reportTo(target);
         List<String> problems = new ArrayList<>();

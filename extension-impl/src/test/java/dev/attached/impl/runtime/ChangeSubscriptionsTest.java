@@ -20,12 +20,12 @@ import dev.attached.impl.testing.MutableConfigSource;
 /** Change signals: grouped per resource by the settle time, applied per resource, unsubscribed at shutdown. */
 class ChangeSubscriptionsTest {
 
-    private final MutableConfigSource source = new MutableConfigSource(Map.of("attached.change-settle", "300ms"));
+    private final MutableConfigSource source = new MutableConfigSource(Map.of());
     private final List<String> refreshed = new CopyOnWriteArrayList<>();
 
     private ChangeSubscriptions subscribe(java.util.function.Consumer<String> refresh) {
         return ChangeSubscriptions.subscribe(new SmallRyeConfigBuilder().withSources(source).build(),
-                Set.of("orders-db", "mailer"), refresh);
+                Duration.ofMillis(300), Set.of("orders-db", "mailer"), refresh);
     }
 
     @Test

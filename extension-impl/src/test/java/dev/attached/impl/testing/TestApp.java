@@ -6,11 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.json.JsonObject;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -36,11 +38,11 @@ import dev.attached.impl.AttachedExtension;
 public final class TestApp implements AutoCloseable {
 
     private final MutableConfigSource source;
-    private final SmallRyeConfig config;
+    private final Config config;
     private final WeldContainer container;
     private final LogCapture log;
 
-    private TestApp(MutableConfigSource source, SmallRyeConfig config, WeldContainer container, LogCapture log) {
+    private TestApp(MutableConfigSource source, Config config, WeldContainer container, LogCapture log) {
         this.source = source;
         this.config = config;
         this.container = container;
@@ -55,6 +57,7 @@ public final class TestApp implements AutoCloseable {
         private final Map<String, String> values = new LinkedHashMap<>();
         private final List<Class<?>> beans = new ArrayList<>();
         private final List<ConfigSource> sources = new ArrayList<>();
+        private UnaryOperator<Config> wrapper = UnaryOperator.identity();
 
         public Builder config(String... keyValues) {
             for (int i = 0; i < keyValues.length; i += 2) {
@@ -69,6 +72,12 @@ public final class TestApp implements AutoCloseable {
             return this;
         }
 
+        /** Gives the application a Config that wraps the real one, as a server's Config may (one that caches). */
+        public Builder wrapConfig(UnaryOperator<Config> wrapper) {
+            this.wrapper = wrapper;
+            return this;
+        }
+
         public Builder beans(Class<?>... classes) {
             beans.addAll(List.of(classes));
             return this;
@@ -77,10 +86,12 @@ public final class TestApp implements AutoCloseable {
         /** Starts the application; a deployment failure is thrown as the container throws it. */
         public TestApp start() {
             MutableConfigSource source = new MutableConfigSource(values);
-            SmallRyeConfig config = new SmallRyeConfigBuilder().withSources(source)
+            // profiles and ${...} expressions, as every server's MicroProfile Config has them
+            SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors().withSources(source)
                     .withSources(sources.toArray(ConfigSource[]::new)).build();
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            ConfigProviderResolver.instance().registerConfig(config, loader);
+            Config registered = wrapper.apply(config);
+            ConfigProviderResolver.instance().registerConfig(registered, loader);
             LogCapture log = new LogCapture();
             try {
                 Weld weld = new Weld(UUID.randomUUID().toString())
@@ -90,9 +101,9 @@ public final class TestApp implements AutoCloseable {
                         .addBeanClasses(SmallRyeHealthReporter.class, HealthRegistries.class,
                                 AsyncHealthCheckFactory.class)
                         .addBeanClasses(beans.toArray(Class<?>[]::new));
-                return new TestApp(source, config, weld.initialize(), log);
+                return new TestApp(source, registered, weld.initialize(), log);
             } catch (RuntimeException e) {
-                ConfigProviderResolver.instance().releaseConfig(config);
+                ConfigProviderResolver.instance().releaseConfig(registered);
                 log.close();
                 assertNoCanary(log.text() + e);
                 throw e;

@@ -83,7 +83,7 @@ public class ConvergenceTest {
                         if (ThreadLocalRandom.current().nextBoolean()) {
                             String value = "host-" + thread + "-" + i;
                             TckConfigSource.set("attached.echo.url", "echo://" + value + "/v1");
-                            TckConfigSource.set("attached.echo.password", "pw-" + thread + "-" + i);
+                            TckConfigSource.set("attached.echo.password", "secret-of-" + value);
                         } else {
                             resources.refresh("echo");
                         }

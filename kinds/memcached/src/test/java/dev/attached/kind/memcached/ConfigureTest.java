@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import dev.attached.kind.memcached.MemcachedSettings.Hashing;
 import dev.attached.kind.memcached.MemcachedSettings.Mechanism;
 import dev.attached.kind.memcached.MemcachedSettings.Protocol;
-import dev.attached.kind.memcached.testing.Canary;
-import dev.attached.kind.memcached.testing.TestHandle;
+import dev.attached.kind.testkit.Canary;
+import dev.attached.kind.testkit.TestHandle;
 
 /** {@code configure}: the URL forms and keys accepted, and the exact problem for each one rejected. No network. */
 class ConfigureTest {

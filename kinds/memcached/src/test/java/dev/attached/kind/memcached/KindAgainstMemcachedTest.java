@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import dev.attached.kind.memcached.testing.Canary;
-import dev.attached.kind.memcached.testing.LogCapture;
+import dev.attached.kind.memcached.testing.ClientLog;
 import dev.attached.kind.memcached.testing.MemcachedProcess;
-import dev.attached.kind.memcached.testing.TestHandle;
+import dev.attached.kind.testkit.Canary;
+import dev.attached.kind.testkit.LogCapture;
+import dev.attached.kind.testkit.TestHandle;
 
 import net.rubyeye.xmemcached.MemcachedClient;
 import net.rubyeye.xmemcached.exception.MemcachedException;
@@ -42,7 +43,7 @@ class KindAgainstMemcachedTest {
 
     @BeforeEach
     void captureLogs(TestInfo test) {
-        log = new LogCapture(getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName());
+        log = ClientLog.capture(getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName());
     }
 
     @AfterEach

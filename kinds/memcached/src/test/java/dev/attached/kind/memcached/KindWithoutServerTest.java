@@ -14,12 +14,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
-import dev.attached.kind.memcached.testing.Canary;
-import dev.attached.kind.memcached.testing.LogCapture;
-import dev.attached.kind.memcached.testing.Ports;
-import dev.attached.kind.memcached.testing.SilentServer;
-import dev.attached.kind.memcached.testing.TestHandle;
+import dev.attached.kind.memcached.testing.ClientLog;
 import dev.attached.kind.memcached.testing.UnreachableServer;
+import dev.attached.kind.testkit.Canary;
+import dev.attached.kind.testkit.LogCapture;
+import dev.attached.kind.testkit.Ports;
+import dev.attached.kind.testkit.SilentServer;
+import dev.attached.kind.testkit.TestHandle;
 
 import net.rubyeye.xmemcached.MemcachedClient;
 import net.rubyeye.xmemcached.exception.MemcachedException;
@@ -37,7 +38,7 @@ class KindWithoutServerTest {
 
     @BeforeEach
     void captureLogs(TestInfo test) {
-        log = new LogCapture(getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName());
+        log = ClientLog.capture(getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName());
     }
 
     @AfterEach
@@ -197,7 +198,7 @@ class KindWithoutServerTest {
         try (SilentServer silent = new SilentServer()) {
             MemcachedClient client = open("memcached://127.0.0.1:" + silent.port());
             assertThrows(MemcachedException.class, () -> kind.probe(client, Duration.ofMillis(200)));
-            assertEquals(1, silent.connections());
+            assertEquals(1, silent.accepted());
             opened.remove(client);
             long start = System.nanoTime();
             kind.close(client);

@@ -25,16 +25,17 @@ import com.rabbitmq.client.Connection;
 
 import dev.attached.ResourceState;
 import dev.attached.ResourceStatus;
-import dev.attached.kind.rabbitmq.testing.Canary;
 import dev.attached.kind.rabbitmq.testing.OrderListener;
 import dev.attached.kind.rabbitmq.testing.Orders;
 import dev.attached.kind.rabbitmq.testing.QpidBroker;
-import dev.attached.kind.rabbitmq.testing.SilentServer;
-import dev.attached.kind.rabbitmq.testing.SwapRecorder;
 import dev.attached.kind.rabbitmq.testing.SwapUnderLoad;
 import dev.attached.kind.rabbitmq.testing.SwapUnderLoad.Figures;
-import dev.attached.kind.rabbitmq.testing.TestApp;
-import dev.attached.kind.rabbitmq.testing.TestConfigSource;
+import dev.attached.kind.testkit.Canary;
+import dev.attached.kind.testkit.Ports;
+import dev.attached.kind.testkit.SilentServer;
+import dev.attached.kind.testkit.SwapRecorder;
+import dev.attached.kind.testkit.TestApp;
+import dev.attached.kind.testkit.TestConfigSource;
 
 /**
  * The kind inside the engine (Weld SE, SmallRye Config and Health): injection, readiness, swaps between two real
@@ -70,7 +71,7 @@ class RabbitMqEngineTest {
 
     @Test
     void injectedConnectionPublishesAndConsumes() throws Exception {
-        try (TestApp app = TestApp.start(BEANS, URL, first.url(), HEALTH_TIMEOUT, "5s")) {
+        try (TestApp app = TestApp.with(URL, first.url(), HEALTH_TIMEOUT, "5s").beans(BEANS).start()) {
             OrderListener listener = app.select(OrderListener.class);
             listener.subscribe();
             app.select(Orders.class).publish("hello");
@@ -82,7 +83,7 @@ class RabbitMqEngineTest {
 
     @Test
     void readinessIsUpWithKindLocationAndGeneration() {
-        try (TestApp app = TestApp.start(BEANS, URL, first.url("/orders"), HEALTH_TIMEOUT, "5s")) {
+        try (TestApp app = TestApp.with(URL, first.url("/orders"), HEALTH_TIMEOUT, "5s").beans(BEANS).start()) {
             JsonObject check = app.check("events");
             assertEquals("UP", check.getString("status"), check.toString());
             JsonObject data = check.getJsonObject("data");
@@ -95,10 +96,10 @@ class RabbitMqEngineTest {
 
     @Test
     void aBrokerDownAtBootDelaysNothingAndReadinessTurnsUpOnceItAnswers() throws Exception {
-        int port = QpidBroker.freePort();
+        int port = Ports.free();
         long start = System.nanoTime();
-        try (TestApp app = TestApp.start(BEANS, URL, "amqp://app:" + Canary.PASSWORD + "@127.0.0.1:" + port + "/",
-                HEALTH_TIMEOUT, "3s")) {
+        try (TestApp app = TestApp.with(URL, "amqp://app:" + Canary.PASSWORD + "@127.0.0.1:" + port + "/",
+                HEALTH_TIMEOUT, "3s").beans(BEANS).start()) {
             long bootMillis = (System.nanoTime() - start) / 1_000_000;
             assertTrue(bootMillis < 10_000, "boot took " + bootMillis + " ms");
             assertEquals("DOWN", app.check("events").getString("status"));
@@ -112,9 +113,9 @@ class RabbitMqEngineTest {
     @Test
     void readinessOfASilentBrokerIsDownWithinTheTimeout() throws Exception {
         try (SilentServer silent = new SilentServer();
-                TestApp app = TestApp.start(BEANS, URL,
+                TestApp app = TestApp.with(URL,
                         "amqp://app:" + Canary.PASSWORD + "@127.0.0.1:" + silent.port() + "/",
-                        HEALTH_TIMEOUT, "800ms")) {
+                        HEALTH_TIMEOUT, "800ms").beans(BEANS).start()) {
             long start = System.nanoTime();
             JsonObject check = app.check("events");
             long millis = (System.nanoTime() - start) / 1_000_000;
@@ -130,8 +131,8 @@ class RabbitMqEngineTest {
      */
     @Test
     void swapsUnderLoadLoseNoMessageAndRepeatNone() throws Exception {
-        try (TestApp app = TestApp.start(BEANS, URL, first.url(), "attached.events.drain-timeout", "20s",
-                HEALTH_TIMEOUT, "5s")) {
+        try (TestApp app = TestApp.with(URL, first.url(), "attached.events.drain-timeout", "20s",
+                HEALTH_TIMEOUT, "5s").beans(BEANS).start()) {
             Figures figures = SwapUnderLoad.run(app, List.of(second.url(), first.url()),
                     List.of(first.url(), second.url()));
             System.out.println("RabbitMQ swap under load, Qpid to Qpid and back: " + figures);
@@ -145,8 +146,8 @@ class RabbitMqEngineTest {
      */
     @Test
     void aBacklogOnTheOldBrokerIsConsumedBeforeItsConsumerIsCancelled() throws Exception {
-        try (TestApp app = TestApp.start(BEANS, URL, first.url(), "attached.events.drain-timeout", "20s",
-                HEALTH_TIMEOUT, "5s")) {
+        try (TestApp app = TestApp.with(URL, first.url(), "attached.events.drain-timeout", "20s",
+                HEALTH_TIMEOUT, "5s").beans(BEANS).start()) {
             Orders orders = app.select(Orders.class);
             for (int i = 0; i < 300; i++) {
                 orders.publish("backlog-" + i);
@@ -171,7 +172,7 @@ class RabbitMqEngineTest {
     @Test
     void aBadHandleKeepsTheOldBrokerServing() throws Exception {
         try (SilentServer silent = new SilentServer();
-                TestApp app = TestApp.start(BEANS, URL, first.url(), HEALTH_TIMEOUT, "1s")) {
+                TestApp app = TestApp.with(URL, first.url(), HEALTH_TIMEOUT, "1s").beans(BEANS).start()) {
             Orders orders = app.select(Orders.class);
             orders.publish("before");
             TestConfigSource.set(URL, "amqp://app:" + Canary.PASSWORD + "@127.0.0.1:" + silent.port() + "/");
@@ -194,7 +195,7 @@ class RabbitMqEngineTest {
 
     @Test
     void removingTheUrlDetachesAndSettingItAttachesAgain() throws Exception {
-        try (TestApp app = TestApp.start(BEANS, URL, first.url(), HEALTH_TIMEOUT, "5s")) {
+        try (TestApp app = TestApp.with(URL, first.url(), HEALTH_TIMEOUT, "5s").beans(BEANS).start()) {
             OrderListener listener = app.select(OrderListener.class);
             listener.subscribe();
             Orders orders = app.select(Orders.class);
@@ -225,7 +226,7 @@ class RabbitMqEngineTest {
 
     @Test
     void aChannelOpenedBeforeASwapKeepsWorkingUntilItIsClosed() throws Exception {
-        try (TestApp app = TestApp.start(BEANS, URL, first.url(), HEALTH_TIMEOUT, "5s")) {
+        try (TestApp app = TestApp.with(URL, first.url(), HEALTH_TIMEOUT, "5s").beans(BEANS).start()) {
             Connection events = app.select(Orders.class).connection();
             Channel old = events.createChannel();
             TestConfigSource.set(URL, second.url());

@@ -31,11 +31,12 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.MessageProperties;
 import com.rabbitmq.client.PossibleAuthenticationFailureException;
 
-import dev.attached.kind.rabbitmq.testing.Canary;
-import dev.attached.kind.rabbitmq.testing.LogCapture;
 import dev.attached.kind.rabbitmq.testing.QpidBroker;
-import dev.attached.kind.rabbitmq.testing.SilentServer;
-import dev.attached.kind.rabbitmq.testing.TestHandle;
+import dev.attached.kind.testkit.Canary;
+import dev.attached.kind.testkit.LogCapture;
+import dev.attached.kind.testkit.Ports;
+import dev.attached.kind.testkit.SilentServer;
+import dev.attached.kind.testkit.TestHandle;
 import dev.attached.spi.ResourceKind;
 
 /**
@@ -86,7 +87,7 @@ class RabbitMqKindTest {
 
     private Connection open(String url, String... keys) throws Exception {
         List<String> problems = new ArrayList<>();
-        RabbitSettings settings = kind.configure(TestHandle.of(url, keys), problems);
+        RabbitSettings settings = kind.configure(TestHandle.of("events", url, keys), problems);
         assertEquals(List.of(), problems);
         Connection c = kind.open(settings);
         opened.add(c);
@@ -175,7 +176,7 @@ class RabbitMqKindTest {
 
     @Test
     void probeIsDownWhileNoServerListensAndUpOnceOneDoes() throws Exception {
-        int port = QpidBroker.freePort();
+        int port = Ports.free();
         Connection c = open("amqp://app:" + Canary.PASSWORD + "@127.0.0.1:" + port + "/");
         Exception down = probeDown(c, DOWN_TIMEOUT);
         assertInstanceOf(ConnectException.class, down);

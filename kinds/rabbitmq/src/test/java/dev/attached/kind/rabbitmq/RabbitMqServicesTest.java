@@ -19,15 +19,15 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
-import dev.attached.kind.rabbitmq.testing.Canary;
 import dev.attached.kind.rabbitmq.testing.OrderListener;
 import dev.attached.kind.rabbitmq.testing.Orders;
 import dev.attached.kind.rabbitmq.testing.QpidBroker;
-import dev.attached.kind.rabbitmq.testing.SwapRecorder;
 import dev.attached.kind.rabbitmq.testing.SwapUnderLoad;
 import dev.attached.kind.rabbitmq.testing.SwapUnderLoad.Figures;
-import dev.attached.kind.rabbitmq.testing.TestApp;
-import dev.attached.kind.rabbitmq.testing.TestHandle;
+import dev.attached.kind.testkit.Canary;
+import dev.attached.kind.testkit.SwapRecorder;
+import dev.attached.kind.testkit.TestApp;
+import dev.attached.kind.testkit.TestHandle;
 
 /**
  * Against the machine's RabbitMQ (127.0.0.1:5672, guest/guest), with {@code -Pci-services}. Two virtual hosts and a
@@ -118,7 +118,7 @@ class RabbitMqServicesTest {
     void probeIsUpAgainstTheMachinesRabbitMq() throws Exception {
         RabbitMqKind kind = new RabbitMqKind();
         List<String> problems = new ArrayList<>();
-        Connection c = kind.open(kind.configure(TestHandle.of(rabbitUrl()), problems));
+        Connection c = kind.open(kind.configure(TestHandle.of("events", rabbitUrl()), problems));
         try {
             Map<String, Object> data = kind.probe(c, Duration.ofSeconds(5));
             assertTrue(String.valueOf(data.get("server")).startsWith("RabbitMQ "), data.toString());
@@ -134,7 +134,8 @@ class RabbitMqServicesTest {
         String b = vhostUrl(VHOST_B);
         SwapUnderLoad.provision(a);
         SwapUnderLoad.provision(b);
-        try (TestApp app = TestApp.start(BEANS, SwapUnderLoad.URL, a, "attached.events.health.timeout", "5s")) {
+        try (TestApp app = TestApp.with(SwapUnderLoad.URL, a, "attached.events.health.timeout", "5s").beans(BEANS)
+                .start()) {
             Figures figures = SwapUnderLoad.run(app, List.of(b, a), List.of(a, b));
             System.out.println("RabbitMQ swap under load, between two virtual hosts of RabbitMQ: " + figures);
             assertEquals(0, figures.failures());
@@ -147,7 +148,8 @@ class RabbitMqServicesTest {
         String other = qpid.url();
         SwapUnderLoad.provision(rabbit);
         SwapUnderLoad.provision(other);
-        try (TestApp app = TestApp.start(BEANS, SwapUnderLoad.URL, rabbit, "attached.events.health.timeout", "5s")) {
+        try (TestApp app = TestApp.with(SwapUnderLoad.URL, rabbit, "attached.events.health.timeout", "5s").beans(BEANS)
+                .start()) {
             Figures figures = SwapUnderLoad.run(app, List.of(other, rabbit), List.of(rabbit, other));
             System.out.println("RabbitMQ swap under load, RabbitMQ to Qpid and back: " + figures);
             assertEquals(0, figures.failures());

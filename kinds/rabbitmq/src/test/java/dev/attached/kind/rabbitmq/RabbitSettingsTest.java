@@ -11,8 +11,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import dev.attached.kind.rabbitmq.testing.Canary;
-import dev.attached.kind.rabbitmq.testing.TestHandle;
+import dev.attached.kind.testkit.Canary;
+import dev.attached.kind.testkit.TestHandle;
 
 /** URL forms and keys: what configure accepts, and the exact problems it reports, without touching the network. */
 class RabbitSettingsTest {
@@ -21,14 +21,14 @@ class RabbitSettingsTest {
 
     private RabbitSettings accepted(String url, String... keys) {
         List<String> problems = new ArrayList<>();
-        RabbitSettings settings = kind.configure(TestHandle.of(url, keys), problems);
+        RabbitSettings settings = kind.configure(TestHandle.of("events", url, keys), problems);
         assertEquals(List.of(), problems, url);
         return settings;
     }
 
     private List<String> problems(String url, String... keys) {
         List<String> problems = new ArrayList<>();
-        kind.configure(TestHandle.of(url, keys), problems);
+        kind.configure(TestHandle.of("events", url, keys), problems);
         for (String problem : problems) {
             assertFalse(problem.contains(Canary.PASSWORD), problem);
         }

@@ -16,12 +16,13 @@ import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 
-import dev.attached.kind.redis.testing.Canary;
-import dev.attached.kind.redis.testing.LogCapture;
-import dev.attached.kind.redis.testing.RedisApp;
-import dev.attached.kind.redis.testing.TestConfigSource;
-import dev.attached.kind.redis.testing.TestHandle;
+import dev.attached.kind.redis.testing.Cache;
+import dev.attached.kind.redis.testing.NettyLogging;
 import dev.attached.kind.redis.testing.TestRedis;
+import dev.attached.kind.testkit.Canary;
+import dev.attached.kind.testkit.TestApp;
+import dev.attached.kind.testkit.TestConfigSource;
+import dev.attached.kind.testkit.TestHandle;
 
 /**
  * Against the machine's Redis: the one CI runs on 127.0.0.1:6379, and instances of the Debian package's
@@ -31,7 +32,7 @@ import dev.attached.kind.redis.testing.TestRedis;
 class MachineRedisTest {
 
     static {
-        LogCapture.routeNettyToJul();
+        NettyLogging.routeToJul();
     }
 
     private final RedisKind kind = new RedisKind();
@@ -55,7 +56,7 @@ class MachineRedisTest {
     void debianRedisServerWithAclUserAndSwap() throws Exception {
         try (TestRedis first = TestRedis.machine().withCanaryUser();
                 TestRedis second = TestRedis.machine().withCanaryUser()) {
-            String wrong = "redis://" + Canary.USER + ":x" + Canary.PASSWORD + "@127.0.0.1:" + first.port();
+            String wrong = "redis://" + TestRedis.USER + ":x" + Canary.PASSWORD + "@127.0.0.1:" + first.port();
             StatefulRedisConnection<String, String> refused = open(wrong);
             try {
                 RedisConnectionException e = assertThrows(RedisConnectionException.class,
@@ -65,11 +66,11 @@ class MachineRedisTest {
                 kind.close(refused);
             }
 
-            try (RedisApp app = RedisApp.start(RedisEngineTest.config(first))) {
-                RedisCommands<String, String> commands = app.cache().commands();
+            try (TestApp app = RedisEngineTest.start(RedisEngineTest.config(first))) {
+                RedisCommands<String, String> commands = app.select(Cache.class).commands();
                 commands.set("k", "first");
                 TestConfigSource.set("attached.cache.url", second.url());
-                assertEquals(2, app.refresh().generation());
+                assertEquals(2, app.resources().refresh("cache").generation());
                 assertEquals(null, commands.get("k"));
                 commands.set("k", "second");
                 assertEquals("second", second.admin("GET", "k"));

@@ -30,12 +30,14 @@ import io.lettuce.core.api.sync.RedisCommands;
 
 import dev.attached.ResourceState;
 import dev.attached.ResourceStatus;
-import dev.attached.kind.redis.testing.Canary;
-import dev.attached.kind.redis.testing.LogCapture;
-import dev.attached.kind.redis.testing.RedisApp;
+import dev.attached.kind.redis.testing.Cache;
+import dev.attached.kind.redis.testing.NettyLogging;
 import dev.attached.kind.redis.testing.RedisLoad;
-import dev.attached.kind.redis.testing.TestConfigSource;
 import dev.attached.kind.redis.testing.TestRedis;
+import dev.attached.kind.testkit.Canary;
+import dev.attached.kind.testkit.Ports;
+import dev.attached.kind.testkit.TestApp;
+import dev.attached.kind.testkit.TestConfigSource;
 
 /**
  * The kind inside Attached's engine (Weld SE, SmallRye Config, SmallRye Health): injection, readiness, live swaps
@@ -45,7 +47,7 @@ import dev.attached.kind.redis.testing.TestRedis;
 class RedisEngineTest {
 
     static {
-        LogCapture.routeNettyToJul();
+        NettyLogging.routeToJul();
     }
 
     private static final String URL = "attached.cache.url";
@@ -82,7 +84,7 @@ class RedisEngineTest {
     static Map<String, String> config(TestRedis redis, String... more) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put(URL, redis.url());
-        config.put("attached.cache.username", Canary.USER);
+        config.put("attached.cache.username", TestRedis.USER);
         config.put("attached.cache.password", Canary.PASSWORD);
         config.put("attached.cache.client-name", CLIENT_NAME);
         config.put("attached.cache.health.timeout", "1s");
@@ -93,28 +95,33 @@ class RedisEngineTest {
         return config;
     }
 
+    /** An application with the {@link Cache} bean and exactly this configuration. */
+    static TestApp start(Map<String, String> config) {
+        return TestApp.with(config).beans(Cache.class).start();
+    }
+
     @Test
     void injectsBothTypesAndReadinessIsUp() {
         Map<String, String> config = config(a);
-        config.put(URL, "redis://" + Canary.USER + ":" + Canary.PASSWORD + "@127.0.0.1:" + a.port() + "/3");
-        try (RedisApp app = RedisApp.start(config)) {
-            RedisCommands<String, String> commands = app.cache().commands();
-            StatefulRedisConnection<String, String> connection = app.cache().connection();
+        config.put(URL, "redis://" + TestRedis.USER + ":" + Canary.PASSWORD + "@127.0.0.1:" + a.port() + "/3");
+        try (TestApp app = start(config)) {
+            RedisCommands<String, String> commands = app.select(Cache.class).commands();
+            StatefulRedisConnection<String, String> connection = app.select(Cache.class).connection();
             commands.set("greeting", "hello");
             assertEquals("hello", connection.sync().get("greeting"));
-            assertEquals(Canary.USER, commands.aclWhoami());
+            assertEquals(TestRedis.USER, commands.aclWhoami());
             assertTrue(commands.clientInfo().contains(" db=3 "));
             assertSame(connection, connection.sync().getStatefulConnection());
 
-            HealthCheckResponse readiness = app.readiness();
+            HealthCheckResponse readiness = app.readinessResponse("cache");
             assertEquals(HealthCheckResponse.Status.UP, readiness.getStatus(), readiness.getData().toString());
             Map<String, Object> data = readiness.getData().orElseThrow();
             assertEquals("redis", data.get("kind"));
             assertEquals("redis://127.0.0.1:" + a.port() + "/3", data.get("location"));
             assertEquals(1L, ((Number) data.get("generation")).longValue());
             assertEquals(3L, ((Number) data.get("database")).longValue());
-            Canary.assertAbsent("the readiness JSON", app.readinessJson().toString());
-            ResourceStatus status = app.status();
+            Canary.assertAbsent("the readiness JSON", app.readiness().toString());
+            ResourceStatus status = app.resources().status("cache");
             assertEquals("redis", status.kind());
             assertEquals(ResourceState.ATTACHED, status.state());
             Canary.assertAbsent("the status", status.toString());
@@ -127,23 +134,23 @@ class RedisEngineTest {
         late.stop();
         try {
             long start = System.nanoTime();
-            try (RedisApp app = RedisApp.start(config(late, "attached.cache.username", "default"))) {
-                RedisCommands<String, String> commands = app.cache().commands();
+            try (TestApp app = start(config(late, "attached.cache.username", "default"))) {
+                RedisCommands<String, String> commands = app.select(Cache.class).commands();
                 long startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                assertEquals(HealthCheckResponse.Status.DOWN, app.readiness().getStatus());
+                assertEquals(HealthCheckResponse.Status.DOWN, app.readinessResponse("cache").getStatus());
                 assertThrows(RedisConnectionException.class, () -> commands.get("k"));
 
                 late.start();
                 late.admin("ACL", "SETUSER", "default", "on", ">" + Canary.PASSWORD);
                 long deadline = System.currentTimeMillis() + 10_000;
-                while (app.readiness().getStatus() != HealthCheckResponse.Status.UP
+                while (app.readinessResponse("cache").getStatus() != HealthCheckResponse.Status.UP
                         && System.currentTimeMillis() < deadline) {
                     Thread.sleep(100);
                 }
-                assertEquals(HealthCheckResponse.Status.UP, app.readiness().getStatus());
+                assertEquals(HealthCheckResponse.Status.UP, app.readinessResponse("cache").getStatus());
                 commands.set("k", "v");
                 assertEquals("v", commands.get("k"));
-                assertEquals(1, app.status().generation());
+                assertEquals(1, app.resources().status("cache").generation());
                 System.out.printf("[redis] start-up with Redis down took %d ms (Weld included)%n", startMillis);
             }
         } finally {
@@ -153,17 +160,17 @@ class RedisEngineTest {
 
     @Test
     void swapUnderLoadFromEightThreadsLosesNothing() throws Exception {
-        try (RedisApp app = RedisApp.start(config(a))) {
+        try (TestApp app = start(config(a))) {
             long firstCutover;
             long secondCutover;
             long firstDrain;
             long secondDrain;
             Map<Long, Long> written;
-            try (RedisLoad load = new RedisLoad(app.cache(), 8)) {
+            try (RedisLoad load = new RedisLoad(app.select(Cache.class), 8)) {
                 load.awaitWrites(3000);
 
                 TestConfigSource.set(URL, b.url());
-                ResourceStatus status = app.refresh();
+                ResourceStatus status = app.resources().refresh("cache");
                 firstCutover = System.nanoTime();
                 assertEquals(2, status.generation(), status.toString());
                 assertEquals(b.url(), status.location());
@@ -171,7 +178,7 @@ class RedisEngineTest {
                 load.awaitWrites(3000);
 
                 TestConfigSource.set(URL, c.url());
-                status = app.refresh();
+                status = app.resources().refresh("cache");
                 secondCutover = System.nanoTime();
                 assertEquals(3, status.generation(), status.toString());
                 secondDrain = awaitNoClientsOf(b, secondCutover);
@@ -196,23 +203,24 @@ class RedisEngineTest {
             assertTrue(onB.size() >= 3000 && onC.size() >= 3000, "B " + onB.size() + ", C " + onC.size());
             assertEquals(List.of(), startedAfter(onA, firstCutover), "a write started after a swap reached A");
             assertEquals(List.of(), startedAfter(onB, secondCutover), "a write started after a swap reached B");
-            assertEquals(HealthCheckResponse.Status.UP, app.readiness().getStatus());
+            assertEquals(HealthCheckResponse.Status.UP, app.readinessResponse("cache").getStatus());
             System.out.printf("[redis] on A %d, on B %d, on C %d%n", onA.size(), onB.size(), onC.size());
         }
     }
 
     @Test
     void asyncCommandSentBeforeTheSwapIsAnsweredByTheOldServer() throws Exception {
-        try (RedisApp app = RedisApp.start(config(a))) {
-            RedisFuture<KeyValue<String, String>> waiting = app.cache().connection().async().blpop(5, "jobs");
+        try (TestApp app = start(config(a))) {
+            RedisFuture<KeyValue<String, String>> waiting = app.select(Cache.class).connection().async().blpop(5,
+                    "jobs");
             Thread.sleep(100); // BLPOP is on A's wire
             TestConfigSource.set(URL, b.url());
-            assertEquals(2, app.refresh().generation());
+            assertEquals(2, app.resources().refresh("cache").generation());
             assertEquals(1, clientsOf(a), "the old generation waits for the BLPOP in flight");
             a.admin("RPUSH", "jobs", "from-a");
             assertEquals(KeyValue.just("jobs", "from-a"), waiting.get(5, TimeUnit.SECONDS));
             long drain = awaitNoClientsOf(a, System.nanoTime());
-            app.cache().commands().rpush("jobs", "from-b");
+            app.select(Cache.class).commands().rpush("jobs", "from-b");
             assertEquals("from-b", b.admin("LPOP", "jobs"));
             System.out.printf("[redis] old generation closed %d ms after its last command was answered%n", drain);
         }
@@ -220,13 +228,13 @@ class RedisEngineTest {
 
     @Test
     void aBadHandleKeepsTheOldOneServing() throws Exception {
-        try (RedisApp app = RedisApp.start(config(a))) {
-            RedisCommands<String, String> commands = app.cache().commands();
+        try (TestApp app = start(config(a))) {
+            RedisCommands<String, String> commands = app.select(Cache.class).commands();
             commands.set("k", "1");
 
-            int closed = TestRedis.freePort();
+            int closed = Ports.free();
             TestConfigSource.set(URL, "redis://127.0.0.1:" + closed);
-            ResourceStatus status = app.refresh();
+            ResourceStatus status = app.resources().refresh("cache");
             assertEquals(ResourceState.ATTACHED, status.state());
             assertEquals(1, status.generation());
             assertEquals(a.url(), status.location());
@@ -234,7 +242,7 @@ class RedisEngineTest {
             assertEquals("1", commands.get("k"));
 
             TestConfigSource.setAll(Map.of(URL, b.url(), "attached.cache.password", "x" + Canary.PASSWORD));
-            status = app.refresh();
+            status = app.resources().refresh("cache");
             assertEquals(1, status.generation());
             assertTrue(TestRedis.refusedLogin(status.lastError().orElseThrow()), status.toString());
             Canary.assertAbsent("the status", status.toString());
@@ -242,27 +250,27 @@ class RedisEngineTest {
 
             TestConfigSource.setAll(Map.of(URL, "http://127.0.0.1:" + b.port(), "attached.cache.password",
                     Canary.PASSWORD));
-            status = app.refresh();
+            status = app.resources().refresh("cache");
             assertEquals(1, status.generation());
             assertTrue(status.lastError().orElseThrow()
                     .contains("url: scheme 'http' does not fit Redis (use redis:// or rediss://)"), status.toString());
-            assertEquals("1", app.cache().connection().sync().get("k"));
-            HealthCheckResponse readiness = app.readiness();
+            assertEquals("1", app.select(Cache.class).connection().sync().get("k"));
+            HealthCheckResponse readiness = app.readinessResponse("cache");
             assertEquals(HealthCheckResponse.Status.UP, readiness.getStatus());
             assertEquals(1L, ((Number) readiness.getData().orElseThrow().get("generation")).longValue());
-            Canary.assertAbsent("the readiness JSON", app.readinessJson().toString());
+            Canary.assertAbsent("the readiness JSON", app.readiness().toString());
         }
     }
 
     @Test
     void detachFailsFastNamingTheKeyAndAttachAgain() throws Exception {
-        try (RedisApp app = RedisApp.start(config(a))) {
-            RedisCommands<String, String> commands = app.cache().commands();
-            StatefulRedisConnection<String, String> connection = app.cache().connection();
+        try (TestApp app = start(config(a))) {
+            RedisCommands<String, String> commands = app.select(Cache.class).commands();
+            StatefulRedisConnection<String, String> connection = app.select(Cache.class).connection();
             commands.set("k", "on-a");
 
             TestConfigSource.remove(URL);
-            ResourceStatus status = app.refresh();
+            ResourceStatus status = app.resources().refresh("cache");
             assertEquals(ResourceState.DETACHED, status.state());
             for (Runnable call : List.<Runnable>of(() -> commands.get("k"), () -> connection.sync().get("k"),
                     () -> connection.async().get("k"))) {
@@ -273,16 +281,16 @@ class RedisEngineTest {
                         e.getMessage());
             }
             assertFalse(connection.isOpen());
-            assertEquals(HealthCheckResponse.Status.DOWN, app.readiness().getStatus());
+            assertEquals(HealthCheckResponse.Status.DOWN, app.readinessResponse("cache").getStatus());
             awaitNoClientsOf(a, System.nanoTime());
 
             TestConfigSource.set(URL, b.url());
-            status = app.refresh();
+            status = app.resources().refresh("cache");
             assertEquals(ResourceState.ATTACHED, status.state());
             assertEquals(null, commands.get("k"));
             commands.set("k", "on-b");
             assertEquals("on-b", connection.sync().get("k"));
-            assertEquals(HealthCheckResponse.Status.UP, app.readiness().getStatus());
+            assertEquals(HealthCheckResponse.Status.UP, app.readinessResponse("cache").getStatus());
         }
     }
 

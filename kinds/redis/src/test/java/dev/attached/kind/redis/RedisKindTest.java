@@ -29,17 +29,17 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 
-import dev.attached.kind.redis.testing.Canary;
-import dev.attached.kind.redis.testing.LogCapture;
-import dev.attached.kind.redis.testing.SilentServer;
-import dev.attached.kind.redis.testing.TestHandle;
+import dev.attached.kind.redis.testing.NettyLogging;
 import dev.attached.kind.redis.testing.TestRedis;
+import dev.attached.kind.testkit.Canary;
+import dev.attached.kind.testkit.SilentServer;
+import dev.attached.kind.testkit.TestHandle;
 
 /** The kind alone against real Redis servers: open, probe, views, drain accounting, close, detached stand-in. */
 class RedisKindTest {
 
     static {
-        LogCapture.routeNettyToJul();
+        NettyLogging.routeToJul();
     }
 
     private static final Duration TIMEOUT = Duration.ofMillis(800);
@@ -83,9 +83,9 @@ class RedisKindTest {
     @Test
     void aclUserLogsIn() throws Exception {
         StatefulRedisConnection<String, String> connection = open(
-                "redis://" + Canary.USER + ":" + Canary.PASSWORD + "@127.0.0.1:" + redis.port());
+                "redis://" + TestRedis.USER + ":" + Canary.PASSWORD + "@127.0.0.1:" + redis.port());
         kind.probe(connection, TIMEOUT);
-        assertEquals(Canary.USER, commands(connection).aclWhoami());
+        assertEquals(TestRedis.USER, commands(connection).aclWhoami());
     }
 
     /** Twenty fresh generations: Lettuce sometimes loses the server's answer to a handshake that fails fast. */
@@ -93,7 +93,7 @@ class RedisKindTest {
     void wrongPasswordIsDownWithRedisReason() {
         for (int i = 0; i < 20; i++) {
             StatefulRedisConnection<String, String> connection = open(
-                    "redis://" + Canary.USER + ":not-" + Canary.PASSWORD + "@127.0.0.1:" + redis.port());
+                    "redis://" + TestRedis.USER + ":not-" + Canary.PASSWORD + "@127.0.0.1:" + redis.port());
             RedisConnectionException e = assertThrows(RedisConnectionException.class,
                     () -> kind.probe(connection, TIMEOUT));
             assertTrue(e.getMessage().startsWith("Unable to connect to Redis at redis://127.0.0.1:" + redis.port()
@@ -142,14 +142,15 @@ class RedisKindTest {
     @Test
     void silentServerIsDownWithinTheTimeout() throws Exception {
         try (SilentServer silent = new SilentServer()) {
-            StatefulRedisConnection<String, String> connection = open(silent.url());
+            String url = "redis://127.0.0.1:" + silent.port();
+            StatefulRedisConnection<String, String> connection = open(url);
             for (int i = 0; i < 2; i++) {
                 long start = System.nanoTime();
                 RedisException e = assertThrows(RedisException.class, () -> kind.probe(connection, TIMEOUT));
                 long took = millisSince(start);
                 assertTrue(took >= TIMEOUT.toMillis() - 50 && took < TIMEOUT.toMillis() + 1000,
                         "probe took " + took + " ms");
-                assertEquals("Redis at " + silent.url() + "/0 did not answer within 800ms while connecting",
+                assertEquals("Redis at " + url + "/0 did not answer within 800ms while connecting",
                         e.getMessage());
             }
         }

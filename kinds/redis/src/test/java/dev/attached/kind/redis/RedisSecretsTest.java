@@ -21,11 +21,12 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 
-import dev.attached.kind.redis.testing.Canary;
-import dev.attached.kind.redis.testing.LogCapture;
+import dev.attached.kind.redis.testing.NettyLogging;
 import dev.attached.kind.redis.testing.Resp;
-import dev.attached.kind.redis.testing.TestHandle;
 import dev.attached.kind.redis.testing.TestRedis;
+import dev.attached.kind.testkit.Canary;
+import dev.attached.kind.testkit.LogCapture;
+import dev.attached.kind.testkit.TestHandle;
 
 /**
  * The canary password goes in and must come out nowhere: not in Lettuce's or Netty's logging at any level (TRACE
@@ -34,7 +35,7 @@ import dev.attached.kind.redis.testing.TestRedis;
 class RedisSecretsTest {
 
     static {
-        LogCapture.routeNettyToJul();
+        NettyLogging.routeToJul();
     }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
@@ -62,7 +63,7 @@ class RedisSecretsTest {
             RedisClient client = RedisClient.create(resources);
             try (StatefulRedisConnection<String, String> c = client.connect(RedisURI.builder()
                     .withHost("127.0.0.1").withPort(aclServer.port())
-                    .withAuthentication(Canary.USER, Canary.PASSWORD.toCharArray()).build())) {
+                    .withAuthentication(TestRedis.USER, Canary.PASSWORD.toCharArray()).build())) {
                 c.sync().ping();
             } finally {
                 client.shutdown();
@@ -81,7 +82,7 @@ class RedisSecretsTest {
             assertTrue(Logger.getLogger("io.lettuce.core.protocol.CommandEncoder").isLoggable(Level.FINEST));
 
             for (String url : List.of(
-                    "redis://" + Canary.USER + ":" + Canary.PASSWORD + "@127.0.0.1:" + aclServer.port() + "/1",
+                    "redis://" + TestRedis.USER + ":" + Canary.PASSWORD + "@127.0.0.1:" + aclServer.port() + "/1",
                     "redis://:" + Canary.PASSWORD + "@127.0.0.1:" + requirePassServer.port(),
                     "redis://127.0.0.1:" + requirePassServer.port() + "?password=" + Canary.PASSWORD)) {
                 List<String> problems = new ArrayList<>();
@@ -118,7 +119,7 @@ class RedisSecretsTest {
 
             // wrong passwords: DOWN with Redis's reason, never the password tried
             for (String url : List.of(
-                    "redis://" + Canary.USER + ":x" + Canary.PASSWORD + "@127.0.0.1:" + aclServer.port(),
+                    "redis://" + TestRedis.USER + ":x" + Canary.PASSWORD + "@127.0.0.1:" + aclServer.port(),
                     "redis://:x" + Canary.PASSWORD + "@127.0.0.1:" + requirePassServer.port())) {
                 StatefulRedisConnection<String, String> connection = kind
                         .open(kind.configure(TestHandle.of("cache", url), new ArrayList<>()));

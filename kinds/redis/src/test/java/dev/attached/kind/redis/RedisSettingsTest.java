@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SslVerifyMode;
 
-import dev.attached.kind.redis.testing.Canary;
-import dev.attached.kind.redis.testing.TestHandle;
+import dev.attached.kind.testkit.Canary;
+import dev.attached.kind.testkit.TestHandle;
 
 /** {@code configure}: the URL forms a provider hands out are read, anything else is named with its key. */
 class RedisSettingsTest {

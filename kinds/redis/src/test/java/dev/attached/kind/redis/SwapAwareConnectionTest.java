@@ -21,9 +21,9 @@ import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.api.StatefulRedisConnection;
 
-import dev.attached.kind.redis.testing.LogCapture;
-import dev.attached.kind.redis.testing.TestHandle;
+import dev.attached.kind.redis.testing.NettyLogging;
 import dev.attached.kind.redis.testing.TestRedis;
+import dev.attached.kind.testkit.TestHandle;
 import dev.attached.spi.Current;
 
 import reactor.core.publisher.Mono;
@@ -36,7 +36,7 @@ import reactor.core.publisher.Mono;
 class SwapAwareConnectionTest {
 
     static {
-        LogCapture.routeNettyToJul();
+        NettyLogging.routeToJul();
     }
 
     private static TestRedis a;

@@ -19,18 +19,18 @@ import java.util.List;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import dev.attached.AttachedResources;
 import dev.attached.ResourceState;
 import dev.attached.ResourceStatus;
-import dev.attached.kind.memcached.testing.Canary;
 import dev.attached.kind.memcached.testing.MemcachedProcess;
-import dev.attached.kind.memcached.testing.Ports;
-import dev.attached.kind.memcached.testing.TestApp;
-import dev.attached.kind.memcached.testing.TestConfigSource;
+import dev.attached.kind.testkit.Canary;
+import dev.attached.kind.testkit.Ports;
+import dev.attached.kind.testkit.SwapRecorder;
+import dev.attached.kind.testkit.TestApp;
+import dev.attached.kind.testkit.TestConfigSource;
 
 import net.rubyeye.xmemcached.MemcachedClient;
 import net.rubyeye.xmemcached.exception.MemcachedException;
@@ -46,12 +46,6 @@ class EngineAgainstMemcachedTest {
 
     private final List<MemcachedProcess> servers = new ArrayList<>();
 
-    @BeforeEach
-    void engineAndConfig() {
-        TestApp.engine(); // skips the test without the engine
-        TestConfigSource.reset();
-    }
-
     @AfterEach
     void stopServers() {
         servers.forEach(MemcachedProcess::close);
@@ -66,8 +60,7 @@ class EngineAgainstMemcachedTest {
     @Test
     void injectedClientReachesTheServerAndReadinessIsUp() throws Exception {
         MemcachedProcess a = server();
-        TestConfigSource.reset("attached.cache.url", a.url());
-        try (TestApp app = TestApp.start("EngineAgainstMemcachedTest-up", CacheUser.class)) {
+        try (TestApp app = CacheApp.start("EngineAgainstMemcachedTest-up", "attached.cache.url", a.url())) {
             CacheUser user = app.select(CacheUser.class);
             assertTrue(user.cache().set("greeting", 0, "hello"));
             assertEquals("hello", a.get("greeting"));
@@ -88,8 +81,7 @@ class EngineAgainstMemcachedTest {
     void aServerDownAtStartUpIsAttachedOnceItAnswers() throws Exception {
         MemcachedProcess a = server();
         a.stop();
-        TestConfigSource.reset("attached.cache.url", a.url());
-        try (TestApp app = TestApp.start("EngineAgainstMemcachedTest-later", CacheUser.class)) {
+        try (TestApp app = CacheApp.start("EngineAgainstMemcachedTest-later", "attached.cache.url", a.url())) {
             assertEquals("DOWN", app.check("cache").getString("status"));
             a.restart();
             await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
@@ -103,8 +95,7 @@ class EngineAgainstMemcachedTest {
     void swapBetweenTwoServersUnderLoadFailsNoCall() throws Exception {
         MemcachedProcess a = server();
         MemcachedProcess b = server();
-        TestConfigSource.reset("attached.cache.url", a.url());
-        try (TestApp app = TestApp.start("EngineAgainstMemcachedTest-swap", CacheUser.class, SwapEvents.class)) {
+        try (TestApp app = CacheApp.start("EngineAgainstMemcachedTest-swap", "attached.cache.url", a.url())) {
             MemcachedClient cache = app.select(CacheUser.class).cache();
             AttachedResources resources = app.resources();
             long connectionsBefore;
@@ -143,7 +134,7 @@ class EngineAgainstMemcachedTest {
                 writeFigures(figures.toString());
                 assertEquals(List.of(), load.failures(), figures.toString());
             }
-            assertEquals(4, app.select(SwapEvents.class).swapped().size());
+            assertEquals(4, app.select(SwapRecorder.class).swapped().size());
             assertEquals(5, resources.status("cache").generation());
             assertEquals("UP", app.check("cache").getString("status"));
         }
@@ -152,9 +143,8 @@ class EngineAgainstMemcachedTest {
     @Test
     void anUnreachableServerKeepsTheOldOneServing() throws Exception {
         MemcachedProcess a = server();
-        TestConfigSource.reset("attached.cache.url", a.url(), "attached.cache.health.timeout", "500ms");
-        try (TestApp app = TestApp.start("EngineAgainstMemcachedTest-unreachable", CacheUser.class,
-                SwapEvents.class)) {
+        try (TestApp app = CacheApp.start("EngineAgainstMemcachedTest-unreachable", "attached.cache.url", a.url(),
+                "attached.cache.health.timeout", "500ms")) {
             MemcachedClient cache = app.select(CacheUser.class).cache();
             int refused = Ports.free();
             TestConfigSource.set("attached.cache.url", "memcached://127.0.0.1:" + refused);
@@ -165,15 +155,14 @@ class EngineAgainstMemcachedTest {
             assertTrue(error.contains("127.0.0.1:" + refused), error);
             assertTrue(cache.set("still", 0, "a"));
             assertEquals("a", a.get("still"));
-            assertEquals(1, app.select(SwapEvents.class).failed().size());
+            assertEquals(1, app.select(SwapRecorder.class).failed().size());
         }
     }
 
     @Test
     void aConfigurationProblemKeepsTheOldOneServing() throws Exception {
         MemcachedProcess a = server();
-        TestConfigSource.reset("attached.cache.url", a.url());
-        try (TestApp app = TestApp.start("EngineAgainstMemcachedTest-problem", CacheUser.class)) {
+        try (TestApp app = CacheApp.start("EngineAgainstMemcachedTest-problem", "attached.cache.url", a.url())) {
             MemcachedClient cache = app.select(CacheUser.class).cache();
             TestConfigSource.set("attached.cache.timeout", "soon");
             ResourceStatus status = app.resources().refresh("cache");
@@ -188,8 +177,7 @@ class EngineAgainstMemcachedTest {
     @Test
     void removingTheUrlDetachesAndSettingItAttachesAgain() throws Exception {
         MemcachedProcess a = server();
-        TestConfigSource.reset("attached.cache.url", a.url());
-        try (TestApp app = TestApp.start("EngineAgainstMemcachedTest-detach", CacheUser.class)) {
+        try (TestApp app = CacheApp.start("EngineAgainstMemcachedTest-detach", "attached.cache.url", a.url())) {
             MemcachedClient cache = app.select(CacheUser.class).cache();
             assertTrue(cache.set("k", 0, "1"));
 
@@ -215,9 +203,9 @@ class EngineAgainstMemcachedTest {
     void severalServersByTheServersKey() throws Exception {
         MemcachedProcess a = server();
         MemcachedProcess b = server();
-        TestConfigSource.reset("attached.cache.url", a.url(), "attached.cache.servers", a.address() + "," + b.address(),
-                "attached.cache.hashing", "ketama");
-        try (TestApp app = TestApp.start("EngineAgainstMemcachedTest-servers", CacheUser.class)) {
+        try (TestApp app = CacheApp.start("EngineAgainstMemcachedTest-servers", "attached.cache.url", a.url(),
+                "attached.cache.servers", a.address() + "," + b.address(),
+                "attached.cache.hashing", "ketama")) {
             MemcachedClient cache = app.select(CacheUser.class).cache();
             int onA = 0;
             for (int i = 0; i < 100; i++) {
@@ -243,8 +231,7 @@ class EngineAgainstMemcachedTest {
         MemcachedProcess a = server();
         MemcachedProcess secured = MemcachedProcess.withSasl("app", Canary.PASSWORD);
         servers.add(secured);
-        TestConfigSource.reset("attached.cache.url", a.url());
-        try (TestApp app = TestApp.start("EngineAgainstMemcachedTest-sasl", CacheUser.class, SwapEvents.class)) {
+        try (TestApp app = CacheApp.start("EngineAgainstMemcachedTest-sasl", "attached.cache.url", a.url())) {
             MemcachedClient cache = app.select(CacheUser.class).cache();
             TestConfigSource.set("attached.cache.url",
                     "memcached://app:" + Canary.PASSWORD + "@127.0.0.1:" + secured.port());
@@ -256,7 +243,7 @@ class EngineAgainstMemcachedTest {
             assertEquals("UP", app.check("cache").getString("status"));
             Canary.assertAbsent(readiness.toString());
             Canary.assertAbsent(status.toString() + status.location() + status.lastError());
-            Canary.assertAbsent(app.select(SwapEvents.class).swapped().toString());
+            Canary.assertAbsent(app.select(SwapRecorder.class).swapped().toString());
             assertSame(cache, app.select(CacheUser.class).cache());
 
             // a wrong password: the swap fails, the secured server keeps serving, and no password is shown

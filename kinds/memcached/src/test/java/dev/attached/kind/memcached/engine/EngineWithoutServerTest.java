@@ -9,38 +9,30 @@ import java.time.Duration;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.json.JsonObject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.attached.ResourceState;
 import dev.attached.ResourceStatus;
-import dev.attached.kind.memcached.testing.Canary;
-import dev.attached.kind.memcached.testing.Ports;
-import dev.attached.kind.memcached.testing.SilentServer;
-import dev.attached.kind.memcached.testing.TestApp;
-import dev.attached.kind.memcached.testing.TestConfigSource;
 import dev.attached.kind.memcached.testing.UnreachableServer;
+import dev.attached.kind.testkit.Canary;
+import dev.attached.kind.testkit.Ports;
+import dev.attached.kind.testkit.SilentServer;
+import dev.attached.kind.testkit.TestApp;
 
 import net.rubyeye.xmemcached.MemcachedClient;
 import net.rubyeye.xmemcached.exception.MemcachedException;
 
 /**
  * The kind in Attached's engine (Weld SE, SmallRye Config and Health) with no memcached running: what a user sees at
- * start-up, in readiness and when detached. Runs in the default build once the engine is on the class path.
+ * start-up, in readiness and when detached. Runs in the default build.
  */
 class EngineWithoutServerTest {
-
-    @BeforeEach
-    void engineAndConfig() {
-        TestApp.engine(); // skips the test without the engine
-        TestConfigSource.reset();
-    }
 
     @Test
     void injectedClientFailsFastAndReadinessIsDownWhileTheServerRefuses() {
         int port = Ports.free();
-        TestConfigSource.reset("attached.cache.url", "memcached://app:" + Canary.PASSWORD + "@127.0.0.1:" + port);
-        try (TestApp app = TestApp.start("EngineWithoutServerTest-refused", CacheUser.class)) {
+        try (TestApp app = CacheApp.start("EngineWithoutServerTest-refused", "attached.cache.url",
+                "memcached://app:" + Canary.PASSWORD + "@127.0.0.1:" + port)) {
             MemcachedClient cache = app.select(CacheUser.class).cache();
             MemcachedException e = assertThrows(MemcachedException.class, () -> cache.get("k"));
             assertEquals("There is no available connection at this moment", e.getMessage());
@@ -59,10 +51,10 @@ class EngineWithoutServerTest {
     @Test
     void startUpIsNotDelayedByAnUnreachableServer() throws Exception {
         try (UnreachableServer unreachable = new UnreachableServer()) {
-            TestConfigSource.reset("attached.cache.url", "memcached://127.0.0.1:" + unreachable.port(),
-                    "attached.cache.health.timeout", "500ms", "attached.cache.connect-timeout", "60s");
             long start = System.nanoTime();
-            try (TestApp app = TestApp.start("EngineWithoutServerTest-unreachable", CacheUser.class)) {
+            try (TestApp app = CacheApp.start("EngineWithoutServerTest-unreachable", "attached.cache.url",
+                    "memcached://127.0.0.1:" + unreachable.port(),
+                    "attached.cache.health.timeout", "500ms", "attached.cache.connect-timeout", "60s")) {
                 long startMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
                 assertTrue(startMillis < 30_000, "start-up took " + startMillis + " ms");
                 JsonObject check = app.check("cache");
@@ -77,9 +69,9 @@ class EngineWithoutServerTest {
     @Test
     void readinessOfAServerThatNeverAnswersIsBoundedByTheHealthTimeout() throws Exception {
         try (SilentServer silent = new SilentServer()) {
-            TestConfigSource.reset("attached.cache.url", "memcached://127.0.0.1:" + silent.port(),
-                    "attached.cache.health.timeout", "500ms");
-            try (TestApp app = TestApp.start("EngineWithoutServerTest-silent", CacheUser.class)) {
+            try (TestApp app = CacheApp.start("EngineWithoutServerTest-silent", "attached.cache.url",
+                    "memcached://127.0.0.1:" + silent.port(),
+                    "attached.cache.health.timeout", "500ms")) {
                 long probe = System.nanoTime();
                 JsonObject check = app.check("cache");
                 long probeMillis = Duration.ofNanos(System.nanoTime() - probe).toMillis();
@@ -95,8 +87,7 @@ class EngineWithoutServerTest {
 
     @Test
     void anOptionalResourceWithoutUrlIsDetachedAndCallsFailWithTheClientsException() {
-        TestConfigSource.reset("attached.cache.optional", "true");
-        try (TestApp app = TestApp.start("EngineWithoutServerTest-detached", CacheUser.class)) {
+        try (TestApp app = CacheApp.start("EngineWithoutServerTest-detached", "attached.cache.optional", "true")) {
             MemcachedClient cache = app.select(CacheUser.class).cache();
             MemcachedException e = assertThrows(MemcachedException.class, () -> cache.set("k", 0, "v"));
             assertTrue(e.getMessage().contains("'cache'") || e.getMessage().contains(" cache "), e.getMessage());
@@ -109,10 +100,10 @@ class EngineWithoutServerTest {
 
     @Test
     void deploymentFailsWithEveryProblemNamingItsKey() {
-        TestConfigSource.reset("attached.cache.url", "redis://app:" + Canary.PASSWORD + "@127.0.0.1:6379",
-                "attached.cache.timeout", "soon", "attached.cache.pool-size", "0");
         DeploymentException e = assertThrows(DeploymentException.class,
-                () -> TestApp.start("EngineWithoutServerTest-problems", CacheUser.class).close());
+                () -> CacheApp.start("EngineWithoutServerTest-problems", "attached.cache.url",
+                        "redis://app:" + Canary.PASSWORD + "@127.0.0.1:6379",
+                        "attached.cache.timeout", "soon", "attached.cache.pool-size", "0").close());
         String message = String.valueOf(e.getMessage()) + e.getCause();
         assertTrue(message.contains("url: scheme 'redis' does not fit memcached (use memcached://host:11211)"),
                 message);
@@ -121,26 +112,21 @@ class EngineWithoutServerTest {
         Canary.assertAbsent(message);
     }
 
-    /**
-     * The engine gap the README describes: {@code java.net.URI} reads {@code host1:11211,host2:11211} as a registry
-     * authority without a host, and the engine rejects the url before the kind sees it (the kind reads such an
-     * authority: ConfigureTest). When this test fails, the engine accepts it: drop the {@code servers} workaround
-     * from the README.
-     */
+    /** Several servers may be pasted into the url, comma-separated, as providers hand them out. */
     @Test
-    void commaSeparatedServersInTheUrlAreRejectedByTheEngine() {
-        TestConfigSource.reset("attached.cache.url", "memcached://127.0.0.1:11211,127.0.0.1:11212");
-        DeploymentException e = assertThrows(DeploymentException.class,
-                () -> TestApp.start("EngineWithoutServerTest-comma", CacheUser.class).close());
-        assertTrue(e.getMessage().contains("attached.cache.url is not a valid URL: it has no host name"),
-                e.getMessage());
+    void commaSeparatedServersInTheUrlAreAccepted() {
+        try (TestApp app = CacheApp.start("EngineWithoutServerTest-comma", "attached.cache.url",
+                "memcached://127.0.0.1:11211,127.0.0.1:11212")) {
+            assertEquals("memcached://127.0.0.1:11211,127.0.0.1:11212", app.resources().status("cache").location());
+        }
     }
 
     @Test
     void deploymentProblemsAreReportedOnce() {
-        TestConfigSource.reset("attached.cache.url", "memcached://127.0.0.1:11211/0");
         DeploymentException e = assertThrows(DeploymentException.class,
-                () -> TestApp.start("EngineWithoutServerTest-once", CacheUser.class).close());
+                () -> CacheApp
+                        .start("EngineWithoutServerTest-once", "attached.cache.url", "memcached://127.0.0.1:11211/0")
+                        .close());
         assertEquals(1, e.getMessage().split("has a path", -1).length - 1, e.getMessage());
     }
 }

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import dev.attached.kind.testkit.Ports;
+
 /**
  * A real memcached, {@code /usr/bin/memcached} (Debian package memcached) on a free port of 127.0.0.1, that a test
  * starts, stops and starts again on the same port. With {@link #withSasl}, it requires SASL authentication (binary

@@ -2,8 +2,6 @@ package dev.attached.kind.rabbitmq.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +11,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.qpid.server.SystemLauncher;
+
+import dev.attached.kind.testkit.Canary;
+import dev.attached.kind.testkit.Ports;
 
 /**
  * An AMQP 0-9-1 broker in this JVM (Apache Qpid Broker-J, in memory), listening on 127.0.0.1: a real server a test
@@ -40,14 +41,14 @@ public final class QpidBroker implements AutoCloseable {
 
     /** Starts a broker on a free port. */
     public static QpidBroker start() throws Exception {
-        QpidBroker broker = new QpidBroker(freePort());
+        QpidBroker broker = new QpidBroker(Ports.free());
         broker.startAgain();
         return broker;
     }
 
     /** Starts a broker on a free port, and a TLS port with a self-signed certificate on another. */
     public static QpidBroker startWithTls() throws Exception {
-        QpidBroker broker = new QpidBroker(freePort(), freePort());
+        QpidBroker broker = new QpidBroker(Ports.free(), Ports.free());
         broker.startAgain();
         return broker;
     }
@@ -57,12 +58,6 @@ public final class QpidBroker implements AutoCloseable {
         QpidBroker broker = new QpidBroker(port);
         broker.startAgain();
         return broker;
-    }
-
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     /** Starts the broker (again) on its port, with empty queues. */

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -20,6 +22,9 @@ import com.rabbitmq.client.ConnectionFactory;
 
 import dev.attached.ResourceState;
 import dev.attached.ResourceStatus;
+import dev.attached.kind.testkit.Load;
+import dev.attached.kind.testkit.TestApp;
+import dev.attached.kind.testkit.TestConfigSource;
 
 /**
  * Eight publishers without pause and one consumer subscribed again on every swap, while resource "events" is swapped
@@ -57,9 +62,15 @@ public final class SwapUnderLoad {
         Orders orders = app.select(Orders.class);
         long generation = app.resources().status("events").generation();
         List<Long> swapMillis = new ArrayList<>();
-        Load load = new Load(orders, 8);
+        Set<String> confirmed = ConcurrentHashMap.newKeySet();
+        AtomicLong sequence = new AtomicLong();
+        Load load = new Load("publish", 8, thread -> {
+            String id = "m" + sequence.incrementAndGet();
+            orders.publish(id);
+            confirmed.add(id);
+        });
         try {
-            load.awaitConfirms(1000);
+            load.awaitCalls(1000);
             for (String target : targets) {
                 long start = System.nanoTime();
                 TestConfigSource.set(URL, target);
@@ -67,13 +78,12 @@ public final class SwapUnderLoad {
                 swapMillis.add((System.nanoTime() - start) / 1_000_000);
                 assertEquals(ResourceState.ATTACHED, status.state());
                 assertEquals(++generation, status.generation(), String.valueOf(status.lastError()));
-                load.awaitConfirms(1000);
+                load.awaitCalls(1000);
             }
         } finally {
             load.close();
         }
         assertEquals(List.of(), load.failures().stream().map(String::valueOf).collect(Collectors.toList()));
-        Set<String> confirmed = load.confirmed();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> listener.processed().keySet().containsAll(confirmed));
         Map<String, AtomicInteger> processed = listener.processed();
@@ -93,8 +103,8 @@ public final class SwapUnderLoad {
             }
             return left == 0;
         });
-        return new Figures(load.operations(), load.failures().size(), confirmed.size(), processed.size(),
-                listener.drained(), swapMillis, drainTimes(app.log().text()));
+        return new Figures(load.calls() + load.failures().size(), load.failures().size(), confirmed.size(),
+                processed.size(), listener.drained(), swapMillis, drainTimes(app.log().text()));
     }
 
     /** The drain times the engine logged for resource "events", in order. */

@@ -1,24 +1,21 @@
 package dev.attached.kind.redis.testing;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+
+import dev.attached.kind.testkit.Load;
 
 /**
  * Writers that run {@code SET op:<n> <nanoTime when started>} without pause through the injected references, each
  * thread through one of them: {@code RedisCommands} (Attached's proxy), {@code connection.sync()},
- * {@code connection.async()} and {@code connection.reactive()} (the kind's own reference), two threads each. Every answered write and every failure is counted. Bounded:
- * it stops when told, or after two minutes at the latest.
+ * {@code connection.async()} and {@code connection.reactive()} (the kind's own reference), two threads each. Every
+ * answered write and every failure is counted. Bounded: it stops when told, or after two minutes at the latest.
  */
 public final class RedisLoad implements AutoCloseable {
-
-    private static final long MAX_MILLIS = TimeUnit.MINUTES.toMillis(2);
 
     /** How a writer reaches Redis. */
     public enum Path {
@@ -26,59 +23,44 @@ public final class RedisLoad implements AutoCloseable {
     }
 
     private final Cache cache;
-    private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong sequence = new AtomicLong();
     private final Map<Long, Long> written = new ConcurrentHashMap<>();
     private final Map<Path, AtomicLong> byPath = new ConcurrentHashMap<>();
-    private final List<Throwable> failures = new CopyOnWriteArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
+    private final Load load;
 
     public RedisLoad(Cache cache, int threadCount) {
         this.cache = cache;
-        long deadline = System.currentTimeMillis() + MAX_MILLIS;
         for (int i = 0; i < threadCount; i++) {
-            Path path = Path.values()[i % Path.values().length];
-            byPath.put(path, new AtomicLong());
-            Thread thread = new Thread(() -> {
-                while (running.get() && System.currentTimeMillis() < deadline) {
-                    writeOne(path);
-                }
-            }, "load-" + i + "-" + path);
-            thread.start();
-            threads.add(thread);
+            byPath.put(pathOf(i), new AtomicLong());
         }
+        load = new Load("redis-load", threadCount, thread -> writeOne(pathOf(thread)));
     }
 
-    private void writeOne(Path path) {
+    private static Path pathOf(int thread) {
+        return Path.values()[thread % Path.values().length];
+    }
+
+    private void writeOne(Path path) throws Exception {
         long seq = sequence.incrementAndGet();
         long startedAt = System.nanoTime(); // before the call: a write started after a swap must reach the new server
         String key = "op:" + seq;
         String value = Long.toString(startedAt);
-        try {
-            String answer = switch (path) {
-                case COMMANDS -> cache.commands().set(key, value);
-                case CONNECTION_SYNC -> cache.connection().sync().set(key, value);
-                case CONNECTION_ASYNC -> cache.connection().async().set(key, value).get(30, TimeUnit.SECONDS);
-                case CONNECTION_REACTIVE -> cache.connection().reactive().set(key, value)
-                        .block(Duration.ofSeconds(30));
-            };
-            if (!"OK".equals(answer)) {
-                throw new IllegalStateException("SET answered " + answer);
-            }
-            written.put(seq, startedAt);
-            byPath.get(path).incrementAndGet();
-        } catch (Exception e) {
-            failures.add(e);
+        String answer = switch (path) {
+            case COMMANDS -> cache.commands().set(key, value);
+            case CONNECTION_SYNC -> cache.connection().sync().set(key, value);
+            case CONNECTION_ASYNC -> cache.connection().async().set(key, value).get(30, TimeUnit.SECONDS);
+            case CONNECTION_REACTIVE -> cache.connection().reactive().set(key, value).block(Duration.ofSeconds(30));
+        };
+        if (!"OK".equals(answer)) {
+            throw new IllegalStateException("SET answered " + answer);
         }
+        written.put(seq, startedAt);
+        byPath.get(path).incrementAndGet();
     }
 
     /** Waits until at least {@code more} further writes were answered (or a failure happened). */
     public void awaitWrites(int more) throws InterruptedException {
-        long target = written.size() + more;
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (written.size() < target && System.currentTimeMillis() < deadline && failures.isEmpty()) {
-            Thread.sleep(5);
-        }
+        load.awaitCalls(more);
     }
 
     /** Answered writes: sequence number to the nanoTime it started at. */
@@ -93,14 +75,11 @@ public final class RedisLoad implements AutoCloseable {
     }
 
     public List<Throwable> failures() {
-        return List.copyOf(failures);
+        return load.failures();
     }
 
     @Override
     public void close() throws InterruptedException {
-        running.set(false);
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        load.close();
     }
 }

@@ -3,8 +3,9 @@ package dev.attached.kind.redis.testing;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+
+import dev.attached.kind.testkit.Canary;
+import dev.attached.kind.testkit.Ports;
 
 import redis.embedded.RedisServer;
 import redis.embedded.core.ExecutableProvider;
@@ -14,6 +15,9 @@ import redis.embedded.core.ExecutableProvider;
  * the binary embedded-redis ships; {@link #machine()} runs the machine's {@code /usr/bin/redis-server} instead.
  */
 public final class TestRedis implements AutoCloseable {
+
+    /** An ACL user {@link #withCanaryUser()} creates with the canary password. */
+    public static final String USER = "app";
 
     /** The machine's Redis (Debian package redis-server), for the ci-services tests. */
     public static final File MACHINE_BINARY = new File("/usr/bin/redis-server");
@@ -29,14 +33,14 @@ public final class TestRedis implements AutoCloseable {
 
     /** Starts a server with embedded-redis's binary. */
     public static TestRedis embedded() {
-        TestRedis redis = new TestRedis(freePort(), ExecutableProvider.newJarResourceProvider());
+        TestRedis redis = new TestRedis(Ports.free(), ExecutableProvider.newJarResourceProvider());
         redis.start();
         return redis;
     }
 
     /** Starts a server with {@code /usr/bin/redis-server}. */
     public static TestRedis machine() {
-        TestRedis redis = new TestRedis(freePort(), () -> MACHINE_BINARY);
+        TestRedis redis = new TestRedis(Ports.free(), () -> MACHINE_BINARY);
         redis.start();
         return redis;
     }
@@ -78,9 +82,9 @@ public final class TestRedis implements AutoCloseable {
         return "redis://127.0.0.1:" + port;
     }
 
-    /** Creates the ACL user {@link Canary#USER} with the canary password and every right. */
+    /** Creates the ACL user {@link #USER} with the canary password and every right. */
     public TestRedis withCanaryUser() {
-        Resp.call(port, null, "ACL", "SETUSER", Canary.USER, "reset", "on", ">" + Canary.PASSWORD, "~*", "&*",
+        Resp.call(port, null, "ACL", "SETUSER", USER, "reset", "on", ">" + Canary.PASSWORD, "~*", "&*",
                 "+@all");
         return this;
     }
@@ -103,14 +107,5 @@ public final class TestRedis implements AutoCloseable {
     public static boolean refusedLogin(String message) {
         return message.contains("WRONGPASS invalid username-password pair or user is disabled.")
                 || message.contains("Connection closed prematurely");
-    }
-
-    public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

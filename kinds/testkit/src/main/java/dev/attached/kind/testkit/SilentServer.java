@@ -1,4 +1,4 @@
-package dev.attached.kind.redis.testing;
+package dev.attached.kind.testkit;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -7,7 +7,10 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Accepts TCP connections and never says a word: a hung Redis. */
+/**
+ * Accepts TCP connections on 127.0.0.1 and never says a word: a hung broker, cache or database. A probe against it
+ * connects at once and then must give up within its timeout.
+ */
 public final class SilentServer implements AutoCloseable {
 
     private final ServerSocket socket;
@@ -32,10 +35,12 @@ public final class SilentServer implements AutoCloseable {
         return socket.getLocalPort();
     }
 
-    public String url() {
-        return "redis://127.0.0.1:" + port();
+    /** How many connections it has accepted so far. */
+    public int accepted() {
+        return accepted.size();
     }
 
+    /** Stops listening and cuts every connection it accepted. */
     @Override
     public void close() throws IOException {
         socket.close();
