@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.inject.Inject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.ShouldThrowException;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -20,7 +21,7 @@ import dev.attached.tck.Deployments;
 public class InvalidNameTest {
 
     @Deployment
-    @ShouldThrowException(DefinitionException.class)
+    @ShouldThrowException(value = DefinitionException.class, testable = true)
     public static WebArchive deployment() {
         return Deployments.archive(InvalidNameTest.class, "attached.Geo_API.url=https://example.com\n", BadName.class);
     }
@@ -33,6 +34,7 @@ public class InvalidNameTest {
     }
 
     @Test
+    @RunAsClient
     public void deploymentFails() {
         // the deployment above must not succeed
     }

@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Inject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.ShouldThrowException;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -20,7 +21,7 @@ import dev.attached.tck.kind.Echo;
 public class PluginSchemeMismatchTest {
 
     @Deployment
-    @ShouldThrowException(DeploymentException.class)
+    @ShouldThrowException(value = DeploymentException.class, testable = true)
     public static WebArchive deployment() {
         return Deployments.withEchoKind(Deployments.archive(PluginSchemeMismatchTest.class,
                 "attached.echo.url=https://echo.example.com\n", Broken.class));
@@ -34,6 +35,7 @@ public class PluginSchemeMismatchTest {
     }
 
     @Test
+    @RunAsClient
     public void deploymentFails() {
         // the deployment above must not succeed
     }

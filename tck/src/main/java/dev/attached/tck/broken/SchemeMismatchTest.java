@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Inject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.ShouldThrowException;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -21,7 +22,7 @@ import dev.attached.tck.Deployments;
 public class SchemeMismatchTest {
 
     @Deployment
-    @ShouldThrowException(DeploymentException.class)
+    @ShouldThrowException(value = DeploymentException.class, testable = true)
     public static WebArchive deployment() {
         return Deployments.archive(SchemeMismatchTest.class, "attached.orders-db.url=smtp://relay.example.com:587\n",
                 Broken.class);
@@ -35,6 +36,7 @@ public class SchemeMismatchTest {
     }
 
     @Test
+    @RunAsClient
     public void deploymentFails() {
         // the deployment above must not succeed
     }

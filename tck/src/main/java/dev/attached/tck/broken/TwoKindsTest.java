@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.inject.Inject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.ShouldThrowException;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -24,7 +25,7 @@ import dev.attached.tck.kind.Echo;
 public class TwoKindsTest {
 
     @Deployment
-    @ShouldThrowException(DefinitionException.class)
+    @ShouldThrowException(value = DefinitionException.class, testable = true)
     public static WebArchive deployment() {
         return Deployments.withEchoKind(Deployments.archive(TwoKindsTest.class,
                 "attached.shared.url=jdbc:h2:mem:tck-two-kinds\n", AsDataSource.class, AsEcho.class));
@@ -45,6 +46,7 @@ public class TwoKindsTest {
     }
 
     @Test
+    @RunAsClient
     public void deploymentFails() {
         // the deployment above must not succeed
     }

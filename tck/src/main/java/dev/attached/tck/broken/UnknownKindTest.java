@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.inject.Inject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.ShouldThrowException;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -21,7 +22,7 @@ import dev.attached.tck.Deployments;
 public class UnknownKindTest {
 
     @Deployment
-    @ShouldThrowException(DefinitionException.class)
+    @ShouldThrowException(value = DefinitionException.class, testable = true)
     public static WebArchive deployment() {
         return Deployments.archive(UnknownKindTest.class, "attached.clock.url=https://time.example.com\n",
                 Broken.class);
@@ -35,6 +36,7 @@ public class UnknownKindTest {
     }
 
     @Test
+    @RunAsClient
     public void deploymentFails() {
         // the deployment above must not succeed
     }

@@ -37,24 +37,25 @@ import dev.attached.tck.support.Ports;
 public class UrlFormsTest {
 
     static final String SECRET = "Url-Forms-S3cret";
-    static final int PORT = Ports.free();
-    static final Map<String, String> URLS = new LinkedHashMap<>();
-
-    static {
-        URLS.put("platform-postgres", "postgres://app:" + SECRET + "@127.0.0.1:" + PORT + "/orders");
-        URLS.put("platform-postgresql", "postgresql://app:" + SECRET + "@127.0.0.1:" + PORT + "/orders");
-        URLS.put("platform-mysql", "mysql://app:" + SECRET + "@127.0.0.1:" + PORT + "/orders");
-        URLS.put("platform-mariadb", "mariadb://app:" + SECRET + "@127.0.0.1:" + PORT + "/orders");
-        URLS.put("jdbc-postgresql", "jdbc:postgresql://127.0.0.1:" + PORT + "/orders");
-        URLS.put("jdbc-mariadb", "jdbc:mariadb://127.0.0.1:" + PORT + "/orders");
-        URLS.put("jdbc-mysql", "jdbc:mysql://127.0.0.1:" + PORT + "/orders");
+    static Map<String, String> urls(int port) {
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("platform-postgres", "postgres://app:" + SECRET + "@127.0.0.1:" + port + "/orders");
+        urls.put("platform-postgresql", "postgresql://app:" + SECRET + "@127.0.0.1:" + port + "/orders");
+        urls.put("platform-mysql", "mysql://app:" + SECRET + "@127.0.0.1:" + port + "/orders");
+        urls.put("platform-mariadb", "mariadb://app:" + SECRET + "@127.0.0.1:" + port + "/orders");
+        urls.put("jdbc-postgresql", "jdbc:postgresql://127.0.0.1:" + port + "/orders");
+        urls.put("jdbc-mariadb", "jdbc:mariadb://127.0.0.1:" + port + "/orders");
+        urls.put("jdbc-mysql", "jdbc:mysql://127.0.0.1:" + port + "/orders");
+        return urls;
     }
 
     @Deployment
     public static WebArchive deployment() {
-        StringBuilder config = new StringBuilder();
-        URLS.forEach((name, url) -> config.append("attached.").append(name).append(".url=").append(url).append('\n')
-                .append("attached.").append(name).append(".health.timeout=2s\n"));
+        int port = Ports.free();
+        StringBuilder config = new StringBuilder(Ports.entry("databases", port));
+        urls(port)
+                .forEach((name, url) -> config.append("attached.").append(name).append(".url=").append(url).append('\n')
+                        .append("attached.").append(name).append(".health.timeout=2s\n"));
         config.append("attached.jdbc-postgresql.username=app\nattached.jdbc-postgresql.password=" + SECRET + "\n");
         return Deployments.archive(UrlFormsTest.class, config.toString(), Databases.class);
     }
@@ -99,10 +100,11 @@ public class UrlFormsTest {
 
     @Test
     public void everyFormIsADataSourceWhoseLocationShowsNoCredential() {
-        for (String name : URLS.keySet()) {
+        int port = Ports.configured("databases");
+        for (String name : urls(port).keySet()) {
             ResourceStatus status = resources.status(name);
             assertEquals("datasource", status.kind(), name);
-            assertTrue(status.location().contains("127.0.0.1:" + PORT), name + ": " + status.location());
+            assertTrue(status.location().contains("127.0.0.1:" + port), name + ": " + status.location());
             assertTrue(status.location().endsWith("/orders"), name + ": " + status.location());
             assertFalse(status.location().contains("app") || status.location().contains(SECRET),
                     name + ": " + status.location());
@@ -122,7 +124,7 @@ public class UrlFormsTest {
     @Test
     public void aDatabaseThatIsNotThereIsNotReady() {
         HealthReport readiness = Health.readiness();
-        for (String name : URLS.keySet()) {
+        for (String name : urls(Ports.configured("databases")).keySet()) {
             HealthReport.Check check = readiness.check("attached:" + name);
             assertEquals("DOWN", check.status(), check.toString());
             assertEquals("datasource", check.text("kind").orElseThrow());

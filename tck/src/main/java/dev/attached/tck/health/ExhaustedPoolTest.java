@@ -32,8 +32,7 @@ public class ExhaustedPoolTest {
     public static WebArchive deployment() {
         return Deployments.archive(ExhaustedPoolTest.class,
                 "attached.orders-db.url=jdbc:h2:mem:tck-exhausted;DB_CLOSE_DELAY=-1\n"
-                        + "attached.orders-db.pool.max-size=2\n"
-                        + "attached.orders-db.pool.acquisition-timeout=1s\n",
+                        + "attached.orders-db.pool.max-size=2\n",
                 Orders.class);
     }
 

@@ -29,12 +29,11 @@ import dev.attached.tck.support.Ports;
 @ExtendWith(ArquillianExtension.class)
 public class ServiceDownAtStartTest {
 
-    static final int PORT = Ports.free();
-
     @Deployment
     public static WebArchive deployment() {
+        int port = Ports.free();
         return Deployments.archive(ServiceDownAtStartTest.class,
-                "attached.orders-db.url=" + H2Server.url(PORT, "tck-late") + "\n"
+                Ports.entry("database", port) + "attached.orders-db.url=" + H2Server.url(port, "tck-late") + "\n"
                         + "attached.orders-db.health.timeout=2s\n",
                 Orders.class);
     }
@@ -59,7 +58,7 @@ public class ServiceDownAtStartTest {
     @Test
     public void theApplicationStartsAndTurnsReadyWhenTheDatabaseComesUp() throws Exception {
         assertEquals("DOWN", Health.readiness().check("attached:orders-db").status());
-        try (H2Server database = H2Server.start(PORT)) {
+        try (H2Server database = H2Server.start(Ports.configured("database"))) {
             Await.until(() -> Health.readiness().check("attached:orders-db").up(),
                     () -> "never ready: " + Health.readiness());
             assertEquals("1", Jdbc.query(orders.db(), "SELECT 1"));

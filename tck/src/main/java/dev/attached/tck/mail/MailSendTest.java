@@ -42,14 +42,13 @@ import dev.attached.tck.support.SmtpRelay;
 public class MailSendTest {
 
     static final String SECRET = "Mail-S3cret";
-    static final int PORT = Ports.free();
-
     @Deployment
     public static WebArchive deployment() {
-        return Deployments.archive(MailSendTest.class,
-                "attached.mailer.url=smtp://tck-user:" + SECRET + "@127.0.0.1:" + PORT + "\n"
-                        + "attached.secure-mailer.url=smtps://tck-user:" + SECRET + "@127.0.0.1:" + Ports.free()
-                        + "\nattached.secure-mailer.health.timeout=1s\n",
+        int port = Ports.free();
+        return Deployments.archive(MailSendTest.class, Ports.entry("relay", port)
+                + "attached.mailer.url=smtp://tck-user:" + SECRET + "@127.0.0.1:" + port + "\n"
+                + "attached.secure-mailer.url=smtps://tck-user:" + SECRET + "@127.0.0.1:" + Ports.free()
+                + "\nattached.secure-mailer.health.timeout=1s\n",
                 Mailer.class);
     }
 
@@ -101,7 +100,7 @@ public class MailSendTest {
 
     @Test
     public void sendsThroughTheConfiguredRelayWithItsCredentials() throws Exception {
-        try (SmtpRelay relay = SmtpRelay.on(PORT)) {
+        try (SmtpRelay relay = SmtpRelay.on(Ports.configured("relay"))) {
             mailer.send(mailer.session(), "field");
             mailer.send(mailer.fromInstance(), "instance");
             mailer.send(mailer.fromProvider(), "provider");

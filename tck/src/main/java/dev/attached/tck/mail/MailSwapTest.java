@@ -32,12 +32,13 @@ import dev.attached.tck.support.SmtpRelay;
 @ExtendWith(ArquillianExtension.class)
 public class MailSwapTest {
 
-    static final int FIRST = Ports.free();
-
     @Deployment
     public static WebArchive deployment() {
+        int first = Ports.free();
         return Deployments.archive(MailSwapTest.class,
-                "attached.mailer.url=smtp://first-user:first-pass@127.0.0.1:" + FIRST + "\n", Mailer.class);
+                Ports.entry("first", first) + "attached.mailer.url=smtp://first-user:first-pass@127.0.0.1:" + first
+                        + "\n",
+                Mailer.class);
     }
 
     @ApplicationScoped
@@ -69,7 +70,7 @@ public class MailSwapTest {
 
     @Test
     public void theSameSessionSendsThroughTheRelayAttachedNow() throws Exception {
-        try (SmtpRelay first = SmtpRelay.on(FIRST); SmtpRelay second = SmtpRelay.on(Ports.free())) {
+        try (SmtpRelay first = SmtpRelay.on(Ports.configured("first")); SmtpRelay second = SmtpRelay.on(Ports.free())) {
             mailer.send("before");
             TckConfigSource.set("attached.mailer.url", "smtp://second-user:second-pass@127.0.0.1:" + second.port());
             Await.until(() -> resources.status("mailer").generation() == 2,

@@ -5,7 +5,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Loopback ports for backing services that a deployment names before they exist. */
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Loopback ports for backing services that a deployment names before they exist. A deployment method runs on the
+ * client, the test in the container (on a server, another JVM): so a port is chosen once, in the deployment method,
+ * written into the deployment's configuration with {@link #entry}, and read there by the test with {@link #configured}.
+ */
 public final class Ports {
 
     private Ports() {
@@ -18,5 +24,15 @@ public final class Ports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The configuration line that records {@code port} as the deployment's port {@code name}. */
+    public static String entry(String name, int port) {
+        return "attached-tck.port." + name + "=" + port + "\n";
+    }
+
+    /** The port {@code name} the deployment was configured with, read in the container. */
+    public static int configured(String name) {
+        return ConfigProvider.getConfig().getValue("attached-tck.port." + name, Integer.class);
     }
 }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -27,7 +28,8 @@ import dev.attached.tck.support.HealthReport;
 import dev.attached.tck.support.Jdbc;
 
 /**
- * A DataSource swap: the same injected DataSource reaches database B at once; a transaction already running on A
+ * A DataSource swap: the same injected DataSource (and {@code Instance.get()}) reaches database B at once; a
+ * transaction already running on A
  * finishes there and commits; A's pool is closed once that connection is back, long before {@code drain-timeout}.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -46,8 +48,16 @@ public class DataSourceSwapTest {
         @AttachedResource("orders-db")
         DataSource db;
 
+        @Inject
+        @AttachedResource("orders-db")
+        Instance<DataSource> instance;
+
         DataSource db() {
             return db;
+        }
+
+        DataSource fromInstance() {
+            return instance.get();
         }
     }
 
@@ -79,7 +89,9 @@ public class DataSourceSwapTest {
                         () -> "no swap: " + resources.status("orders-db"));
 
                 assertEquals("tck-swap-b", Jdbc.whoami(db), "new work must go to the new database");
+                assertEquals("tck-swap-b", Jdbc.whoami(orders.fromInstance()), "Instance.get() gives the current one");
                 assertEquals("tck-swap-a", Jdbc.whoami(running), "running work stays where it started");
+                Await.sleep(2_000); // well within the default drain-timeout (30s): nothing may cut it
                 Jdbc.execute(running, "INSERT INTO orders VALUES ('during the swap')");
                 running.commit();
                 assertTrue(Jdbc.otherSessions(observer) > 0, "A was closed under a running transaction");

@@ -1,7 +1,11 @@
 package dev.attached.tck.swap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,7 +63,8 @@ public class RefreshTest {
 
     @Test
     public void refreshAppliesAChangeNobodySignalled() {
-        long generation = resources.status("echo").generation();
+        ResourceStatus before = resources.status("echo");
+        long generation = before.generation();
         TckConfigSource.setQuietly("attached.echo.url", "echo://beta/v2");
         assertEquals(generation, resources.status("echo").generation());
         assertEquals("echo://alpha/v1", client.echo().location());
@@ -68,6 +73,10 @@ public class RefreshTest {
         assertEquals(generation + 1, status.generation(), status.toString());
         assertEquals(ResourceState.ATTACHED, status.state());
         assertEquals("echo://beta/v2", status.location());
+        assertEquals("echo", status.name());
+        assertTrue(status.lastError().isEmpty(), status.toString());
+        assertFalse(status.since().isBefore(before.since()), status + " is older than " + before);
+        assertFalse(status.since().isAfter(Instant.now().plusSeconds(1)), status.toString());
         assertEquals("echo://beta/v2", client.echo().location());
 
         assertEquals(generation + 1, resources.refresh("echo").generation(), "nothing changed, nothing to swap");

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.mail.Session;
 
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.ShouldThrowException;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -22,7 +23,7 @@ import dev.attached.tck.Deployments;
 public class TwoKindsMailTest {
 
     @Deployment
-    @ShouldThrowException(DefinitionException.class)
+    @ShouldThrowException(value = DefinitionException.class, testable = true)
     public static WebArchive deployment() {
         return Deployments.archive(TwoKindsMailTest.class, "attached.shared.url=jdbc:h2:mem:tck-two-kinds-mail\n",
                 AsDataSource.class, AsSession.class);
@@ -43,6 +44,7 @@ public class TwoKindsMailTest {
     }
 
     @Test
+    @RunAsClient
     public void deploymentFails() {
         // the deployment above must not succeed
     }
