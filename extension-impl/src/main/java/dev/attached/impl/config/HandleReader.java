@@ -130,8 +130,9 @@ public final class HandleReader {
         SourceValues.Answer fromSources = sources.read(properties);
         if (fromConfig.isEmpty() && fromSources.unresolved()) {
             // Config may answer "no value" for ${missing}: a value written and then lost without a word
-            problems.add(Messages.invalidValue(name, shown, "could not be read: its value refers to a key that is "
-                    + "not set (write ${key:default} for a default)"));
+            problems.add(Messages.invalidValue(name, shown, "could not be read: its value holds an expression that "
+                    + "cannot be expanded (a ${key} whose key is not set, or a ${ without its }; write \\${ for a "
+                    + "literal ${, ${key:default} for a default)"));
         }
         Seen before = previous == null
                 ? null

@@ -14,15 +14,16 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * environment source maps names itself ({@code ATTACHED_ORDERS_DB_URL}), as the specification requires of it.
  * <p>
  * It answers "cannot tell" rather than guess: for an escaped or handler expression ({@code \${...}},
- * {@code $${...}}, {@code ${aes-gcm::...}}), an expression naming a key that is nowhere, or one nested too deep. Then
- * Config's own answer is used.
+ * {@code $${...}}, {@code ${aes-gcm::...}}) or one nested too deep; then Config's own answer is used. An expression
+ * that cannot be expanded (a key that is nowhere and no default, a {@code ${} without its {@code }}) is told apart:
+ * SmallRye Config answers "no value" for it, which would drop the value without a word.
  */
 final class SourceValues {
 
     /** What the sources say of a property: a value, no value, or that they cannot tell. */
     record Answer(boolean known, Optional<String> value, boolean unresolved) {
         static final Answer UNKNOWN = new Answer(false, Optional.empty(), false);
-        /** A value that refers to a key no source has, without a default. */
+        /** A value whose expression cannot be expanded: a key no source has and no default, or no closing brace. */
         static final Answer UNRESOLVED = new Answer(false, Optional.empty(), true);
         static final Answer ABSENT = new Answer(true, Optional.empty(), false);
 
@@ -122,7 +123,7 @@ final class SourceValues {
             out.append(value, i, start);
             int end = closing(value, start + 2);
             if (end < 0) {
-                return Answer.UNKNOWN;
+                return Answer.UNRESOLVED; // a ${ without its }: Config answers "no value" for it too
             }
             String expression = value.substring(start + 2, end);
             if (expression.contains("::")) {

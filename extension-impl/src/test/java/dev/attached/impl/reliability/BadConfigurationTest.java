@@ -219,9 +219,13 @@ class BadConfigurationTest {
         add("drain-timeout-nul", DB, "drain-timeout", "PT5S\u0000",
                 common + "drain-timeout 'PT5S\\u0000' is not a duration");
         add("expression-to-nowhere", DB, "health.timeout", "${no.such.key}",
-                common + "health.timeout could not be read: its value refers to a key that is not set");
+                common + "health.timeout could not be read: its value holds an expression that cannot be expanded");
         add("expression-to-nowhere-password", DB, "password", "${vault.orders-password}",
-                common + "password could not be read: its value refers to a key that is not set");
+                common + "password could not be read: its value holds an expression that cannot be expanded");
+        add("password-broken-expression", DB, "password", "p${" + CANARY,
+                common + "password could not be read: its value holds an expression that cannot be expanded");
+        add("url-broken-expression", DB, "url", "postgres://app:" + CANARY + "@db/${x",
+                "ATTACHED-013: attached.orders-db.url could not be read: its value holds an expression");
         // global
         add("settle-words", DB, "attached.change-settle", "soon", "ATTACHED-014: attached.change-settle 'soon' is not");
         add("settle-negative", DB, "attached.change-settle", "PT-1S",

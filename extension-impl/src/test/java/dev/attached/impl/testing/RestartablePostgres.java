@@ -23,6 +23,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public final class RestartablePostgres implements BeforeAllCallback, AfterAllCallback {
 
     private final Path dataDirectory;
+    private final java.util.Map<String, String> serverConfig = new java.util.LinkedHashMap<>();
     private int port;
     private EmbeddedPostgres postgres;
 
@@ -45,10 +46,21 @@ public final class RestartablePostgres implements BeforeAllCallback, AfterAllCal
         postgres.close();
     }
 
+    /**
+     * A server setting besides the embedded defaults. Those include {@code synchronous_commit=off}: fast, but a commit
+     * is acknowledged before it is written, so a killed server loses commits the application saw succeed. A test
+     * that kills the server and counts rows sets it {@code on}.
+     */
+    public RestartablePostgres withServerConfig(String key, String value) {
+        serverConfig.put(key, value);
+        return this;
+    }
+
     public synchronized void start() throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false);
+        serverConfig.forEach(builder::setServerConfig);
         if (port != 0) {
             builder.setPort(port);
         }
@@ -61,6 +73,11 @@ public final class RestartablePostgres implements BeforeAllCallback, AfterAllCal
 
     public int port() {
         return port;
+    }
+
+    /** The data directory: {@code postmaster.pid} in it names the server's process. */
+    public Path dataDirectory() {
+        return dataDirectory;
     }
 
     /** A platform-style URL, as a DATABASE_URL would give it; trust auth accepts any password. */

@@ -32,6 +32,11 @@ public final class SilentServer implements AutoCloseable {
         return socket.getLocalPort();
     }
 
+    /** Connections accepted so far: the load a client put on this server. */
+    public int accepted() {
+        return accepted.size();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();
