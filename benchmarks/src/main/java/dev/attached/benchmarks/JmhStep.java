@@ -117,7 +117,7 @@ final class JmhStep {
                 + "disturbed; both subjects are treated alike). The ratio and the goal are taken on CPU time per "
                 + "operation (the benchmark threads' processor time over the operations, `CpuTimeProfiler`): on "
                 + "this shared machine the elapsed time per operation also holds the time a thread waited for a "
-                + "processor that other processes held, which swamps a 5% difference; CPU time leaves the wait "
+                + "processor that other processes held, which swamps a 5%% difference; CPU time leaves the wait "
                 + "for the database's answer out too, so the overhead is a larger share of it: the stricter "
                 + "ratio. Elapsed time per operation per thread (with 8 threads on this machine's %d processors the "
                 + "threads also wait for a processor, in both subjects alike). Bytes per op from JMH's GC "

@@ -68,9 +68,16 @@ public final class Main {
                 long stepStart = System.nanoTime();
                 String loadBefore = Machine.loadAverage();
                 System.out.println("== " + step + " (load average " + loadBefore + ")");
-                Section section = step.equals("jmh")
-                        ? new JmhStep(quick ? 1 : 2, 8, 20, properties).run()
-                        : inChildJvm(step, quick, properties);
+                Section section;
+                try {
+                    section = step.equals("jmh")
+                            ? new JmhStep(quick ? 1 : 2, 8, 20, properties).run()
+                            : inChildJvm(step, quick, properties);
+                } catch (Exception | LinkageError e) { // a step that fails is reported; the others still run
+                    e.printStackTrace();
+                    section = new Section(step + ": the step failed");
+                    section.note("It failed with " + e + "; see the run's console output.");
+                }
                 section.millis = Duration.ofNanos(System.nanoTime() - stepStart).toMillis();
                 section.loadBefore = loadBefore;
                 section.loadAfter = Machine.loadAverage();
