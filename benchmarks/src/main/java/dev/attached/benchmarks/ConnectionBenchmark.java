@@ -26,7 +26,8 @@ import io.agroal.api.AgroalDataSourceListener;
  * The hot path of every application that uses Attached: {@code getConnection()} and {@code close()}, with and without
  * a {@code SELECT 1}, through the injected DataSource ({@code subject=attached}: Weld SE booted with the extension,
  * the reference taken from an injected field) and through a bare Agroal pool configured the same way
- * ({@code subject=bare}). Each subject runs in a JVM of its own, so neither pollutes the other's profile. The subjects
+ * ({@code subject=bare}, in the same container booted without the extension). Each subject runs in a JVM of its own,
+ * so neither pollutes the other's profile. The subjects
  * {@code bare+listener}, {@code bare+weak-cache} and {@code bare+listener+weak-cache} add copies of the parts of
  * Attached's pool to the bare one, one at a time, to tell where the overhead comes from.
  */
@@ -59,6 +60,11 @@ public class ConnectionBenchmark {
             url = pg.jdbcUrl(Databases.PG_A);
             user = pg.user();
             password = pg.password();
+        }
+        if (subject.startsWith("bare")) {
+            // the same container as the Attached subject, without the extension: an application server's JVM has
+            // it booted whatever the application uses, and what it loads shapes how the JIT compiles shared code
+            app = BenchApp.start(false, Map.of(), NoDatabase.class);
         }
         if (subject.equals("bare")) {
             bare = BareAgroal.open(url, user, password);

@@ -111,6 +111,10 @@ final class JmhStep {
                     ns(bWall), ns(aWall), Stats.ratio(Stats.median(wallRatios)), bAlloc, aAlloc));
         }
         ladder(section);
+        section.note("Both subjects run in a JVM that has booted the same container (Weld SE, SmallRye Config, "
+                + "SmallRye Health, one application bean); the bare pool's without the Attached extension. A server's "
+                + "JVM always has its container booted, and the classes it loads change how the JIT compiles code "
+                + "both subjects share (the JDK's collections, the driver).");
         section.note(String.format("%d rounds; each run one fork, %d warm-up iterations of 1 s and %d measured "
                 + "iterations of 200 ms, of which the lower quartile is taken (the machine is shared: other "
                 + "processes' bursts only ever slow an iteration down, so the faster iterations are the least "
