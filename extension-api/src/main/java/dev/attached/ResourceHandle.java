@@ -3,6 +3,7 @@ package dev.attached;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The kind-free view of an attached resource: where it is and how to log in. Use it for any backing service that
@@ -26,6 +27,21 @@ public interface ResourceHandle {
 
     /** The configured locator, without credentials (URL userinfo is taken out). */
     URI uri();
+
+    /**
+     * The first host the url names, also where {@link #uri()} has none: {@code URI.getHost()} is {@code null} for a
+     * docker-compose name with an underscore ({@code orders_db}) or a host list ({@code db1,db2}). Empty when the
+     * url names no host ({@code jdbc:h2:mem:x}).
+     */
+    default Optional<String> host() {
+        return Optional.ofNullable(uri().getHost());
+    }
+
+    /** The first host's port as written in the url; empty when none is written. */
+    default OptionalInt port() {
+        int port = uri().getPort();
+        return port < 0 ? OptionalInt.empty() : OptionalInt.of(port);
+    }
 
     /** The user name: the URL's userinfo if it has one (percent-decoded), else {@code attached.<name>.username}. */
     Optional<String> username();

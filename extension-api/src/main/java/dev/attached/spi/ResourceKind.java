@@ -61,6 +61,15 @@ public interface ResourceKind<S, T> {
     }
 
     /**
+     * Whether the kind serves an injected type that no kind lists in {@link #types()}: for a kind that serves a family
+     * of types rather than a fixed set (any MicroProfile Rest Client interface, say). Asked only at deployment, for
+     * types no kind lists; keep it free of side effects. By default no type.
+     */
+    default boolean serves(Type type) {
+        return false;
+    }
+
+    /**
      * The keys under {@code attached.<name>.} this kind reads besides url, username and password (for example
      * {@code pool.max-size}). They are looked up by name, so they are found in environment variables too
      * ({@code ATTACHED_ORDERS_DB_POOL_MAX_SIZE}); other keys are found in sources that list their property names.

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -64,6 +65,16 @@ public final class Handle implements ResourceHandle {
     }
 
     /** From the URL's userinfo if it has one: a URL is replaced as a whole, so its own user goes with it. */
+    @Override
+    public Optional<String> host() {
+        return Optional.ofNullable(url.host());
+    }
+
+    @Override
+    public OptionalInt port() {
+        return url.port() < 0 ? OptionalInt.empty() : OptionalInt.of(url.port());
+    }
+
     @Override
     public Optional<String> username() {
         return url.username().or(() -> property(USERNAME));

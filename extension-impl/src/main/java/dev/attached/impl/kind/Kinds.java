@@ -1,8 +1,10 @@
 package dev.attached.impl.kind;
 
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
@@ -22,6 +24,7 @@ public final class Kinds {
     private static final int MAX_SKIPPED = 100;
 
     private final Map<Type, ResourceKind<?, ?>> byType = new LinkedHashMap<>();
+    private final List<ResourceKind<?, ?>> all = new ArrayList<>();
 
     private Kinds() {
     }
@@ -42,6 +45,7 @@ public final class Kinds {
                 }
                 kind = found.next();
                 kind.types().forEach(type -> kinds.add(type, kind));
+                kinds.all.add(kind);
             } catch (ServiceConfigurationError | LinkageError e) {
                 skipped++;
                 LOG.fine(() -> "Resource kind skipped, its client library is not on the class path: " + e);
@@ -57,8 +61,13 @@ public final class Kinds {
         }
     }
 
+    /** The kind that lists {@code type}, else the first (in class path order) that says it serves it. */
     public Optional<ResourceKind<?, ?>> forType(Type type) {
-        return Optional.ofNullable(byType.get(type));
+        ResourceKind<?, ?> listed = byType.get(type);
+        if (listed != null) {
+            return Optional.of(listed);
+        }
+        return all.stream().filter(kind -> kind.serves(type)).findFirst();
     }
 
     /** The handle kind is the view every resource also offers. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,6 +68,21 @@ class UrlFormsTest {
         assertEquals(-1, ResourceUrl.parse("postgres://a:b@orders_db/x").port());
         assertEquals("::1", ResourceUrl.parse("postgres://[::1]:5433/x").host());
         assertEquals(5433, ResourceUrl.parse("postgres://[::1]:5433/x").port());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // url | host | port (0: none written)
+            "https://key:SECRET@api_gateway:8443/v2 | api_gateway | 8443",
+            "amqp://guest:SECRET@rabbit_mq/orders | rabbit_mq | 0",
+            "jdbc:mysql://app:SECRET@db1,db2/orders | db1 | 0",
+            "redis://:SECRET@[::1]:6380/0 | ::1 | 6380",
+            "jdbc:oracle:thin:scott/SECRET@//db:1521/orcl | db | 1521",
+    })
+    void kindsFindTheHostWhereJavaNetUriFindsNone(String form, String host, int port) {
+        Handle handle = HandleReaderTestSupport.handle("api", form.replace("SECRET", SECRET));
+        assertEquals(Optional.of(host), handle.host());
+        assertEquals(port == 0 ? OptionalInt.empty() : OptionalInt.of(port), handle.port());
     }
 
     @ParameterizedTest(name = "{0}")

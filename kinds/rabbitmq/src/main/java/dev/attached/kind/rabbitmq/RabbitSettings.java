@@ -65,13 +65,13 @@ record RabbitSettings(String name, boolean tls, String host, int port, String vi
             return null;
         }
         boolean tls = scheme.equals("amqps");
-        String host = uri.getHost();
+        String host = handle.host().orElse(null); // also a docker-compose name (rabbit_mq), where URI finds none
         if (uri.isOpaque() || host == null || host.isEmpty()) {
             problems.add("url: an AMQP URL needs a host, as in " + scheme + "://user:pass@host:"
                     + (tls ? 5671 : 5672) + "/vhost");
             return null;
         }
-        int port = uri.getPort() < 0 ? (tls ? 5671 : 5672) : uri.getPort();
+        int port = handle.port().orElse(tls ? 5671 : 5672);
         if (port < 1 || port > 65535) {
             problems.add("url: port " + port + " is out of range (1 to 65535)");
         }

@@ -74,8 +74,8 @@ public record RedisSettings(String location, String host, int port, boolean ssl,
         URI uri = handle.uri();
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         boolean ssl = scheme.equals("rediss");
-        String host = uri.getHost() == null ? "" : uri.getHost();
-        int port = uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort();
+        String host = handle.host().orElse(""); // also a docker-compose name (redis_cache), where URI finds none
+        int port = handle.port().orElse(DEFAULT_PORT);
         int database = 0;
         if (!ssl && !scheme.equals("redis")) {
             problems.add(scheme.startsWith("redis")
