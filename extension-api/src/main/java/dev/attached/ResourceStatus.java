@@ -29,4 +29,9 @@ public interface ResourceStatus {
 
     /** When the resource entered its current state. */
     Instant since();
+
+    /** Pool usage of the generation in use, for kinds that pool; empty for others and while detached. */
+    default Optional<ResourceUsage> usage() {
+        return Optional.empty();
+    }
 }

@@ -9,5 +9,7 @@ package dev.attached;
  * @param location the location that was tried, masked
  * @param error why it failed, masked
  */
-public record ResourceSwapFailed(String name, long generation, String location, String error) {
+public record ResourceSwapFailed(String name, long generation, String location, String error)
+        implements
+            ResourceEvent {
 }

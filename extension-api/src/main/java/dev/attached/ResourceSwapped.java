@@ -12,5 +12,7 @@ package dev.attached;
  * @param location the new location, masked
  * @param previousLocation the location it replaced, masked; empty when the resource was detached before
  */
-public record ResourceSwapped(String name, long generation, String location, String previousLocation) {
+public record ResourceSwapped(String name, long generation, String location, String previousLocation)
+        implements
+            ResourceEvent {
 }

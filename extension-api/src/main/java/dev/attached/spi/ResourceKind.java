@@ -4,9 +4,11 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.attached.ResourceHandle;
+import dev.attached.ResourceUsage;
 
 /**
  * A kind of backing service that can be injected with {@code @AttachedResource}: the built-in ones are
@@ -115,6 +117,11 @@ public interface ResourceKind<S, T> {
      */
     default int inUse(T resource) {
         return 0;
+    }
+
+    /** Pool usage, for kinds that pool; read for status pages and metrics, so keep it cheap. By default empty. */
+    default Optional<ResourceUsage> usage(T resource) {
+        return Optional.empty();
     }
 
     /**

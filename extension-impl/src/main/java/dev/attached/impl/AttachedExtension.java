@@ -23,7 +23,7 @@ import dev.attached.impl.inject.InjectionPoints.Resolution;
 import dev.attached.impl.inject.ResourceBeans;
 import dev.attached.impl.kind.JdbcDrivers;
 import dev.attached.impl.kind.Kinds;
-import dev.attached.impl.runtime.CdiSwapEvents;
+import dev.attached.impl.runtime.CdiResourceEvents;
 import dev.attached.impl.runtime.ResourceRegistry;
 
 /**
@@ -62,7 +62,7 @@ public class AttachedExtension implements Extension {
     }
 
     protected void attachResources(@Observes AfterDeploymentValidation adv, BeanManager beanManager) {
-        List<String> problems = registry.start(ConfigProvider.getConfig(), new CdiSwapEvents(beanManager));
+        List<String> problems = registry.start(ConfigProvider.getConfig(), new CdiResourceEvents(beanManager));
         problems.forEach(problem -> adv.addDeploymentProblem(new DeploymentException(problem)));
     }
 

@@ -6,12 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
+import dev.attached.ResourceProbed;
 import dev.attached.impl.Messages;
 import dev.attached.impl.config.Durations;
 import dev.attached.impl.config.Handle;
@@ -134,8 +136,20 @@ public final class ReadinessProbes {
             return new Run(generation, now, Optional.empty());
         }
         Duration timeout = generation.handle().settings().healthTimeout();
-        return new Run(generation, now, Optional.of(registry.calls()
-                .start(() -> slot.kind().probe(generation.resource(), timeout))));
+        CompletableFuture<Map<String, Object>> result = registry.calls()
+                .start(() -> slot.kind().probe(generation.resource(), timeout));
+        result.whenComplete((data, error) -> reportProbed(slot.name(), generation, now, error));
+        return new Run(generation, now, Optional.of(result));
+    }
+
+    /** Runs on the probe's thread when it returns, outside every lock. */
+    private void reportProbed(String name, Generation<?> generation, long startedNanos, Throwable error) {
+        Duration took = Duration.ofNanos(nanoClock.getAsLong() - startedNanos);
+        Optional<String> why = Optional.ofNullable(error)
+                .map(e -> Secrets.describe(
+                        e instanceof CompletionException c && c.getCause() != null ? c.getCause() : e,
+                        generation.handle()));
+        registry.events().fire(new ResourceProbed(name, generation.number(), error == null, took, why));
     }
 
     /** A run replaced while still running holds a thread until it returns; count it until then. */

@@ -10,20 +10,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
 import io.agroal.api.AgroalDataSource;
+import io.agroal.api.AgroalDataSourceMetrics;
 import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ConnectionValidator;
 import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ExceptionSorter;
+import io.agroal.api.configuration.AgroalDataSourceConfiguration;
 import io.agroal.api.configuration.supplier.AgroalConnectionFactoryConfigurationSupplier;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
 
 import dev.attached.ResourceHandle;
+import dev.attached.ResourceUsage;
 import dev.attached.impl.config.Handle;
 import dev.attached.impl.config.JdbcUrlOptions;
 import dev.attached.impl.config.KeyReader;
@@ -175,6 +179,23 @@ public final class DataSourceKind implements ResourceKind<DataSourceSettings, Da
             }
         }
         return data;
+    }
+
+    /**
+     * Connections lent by this pool, open ones waiting, and callers waiting for one: Agroal's own counts. Agroal keeps
+     * them only with its metrics on, which cost a little on every borrow; so they are switched on for a pool the first
+     * time someone asks (a status page, a metrics exporter), not for every application.
+     */
+    @Override
+    public Optional<ResourceUsage> usage(DataSource resource) {
+        Pool pool = (Pool) resource;
+        AgroalDataSourceConfiguration configuration = pool.agroal().getConfiguration();
+        if (!configuration.metricsEnabled()) {
+            configuration.setMetricsEnabled(true);
+        }
+        AgroalDataSourceMetrics metrics = pool.agroal().getMetrics();
+        return Optional.of(new ResourceUsage(pool.lent().count(), (int) metrics.availableCount(), pool.maxSize(),
+                (int) metrics.awaitingCount()));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import dev.attached.ResourceDrained;
 import dev.attached.impl.Messages;
 import dev.attached.impl.config.Durations;
 import dev.attached.impl.config.Secrets;
@@ -28,6 +29,7 @@ final class Drainer implements AutoCloseable {
     private final ScheduledExecutorService deadlines;
     private final Executor closer;
     private final LongSupplier nanoClock;
+    private final ResourceEvents events;
 
     /** Retired generations not yet closed, with their drain deadline; closed at once on shutdown. */
     private final Map<Generation<?>, Draining> draining = new ConcurrentHashMap<>();
@@ -38,11 +40,13 @@ final class Drainer implements AutoCloseable {
     /**
      * @param deadlines runs the drain timeouts
      * @param closer runs the closing of generations
+     * @param events where each closing is reported
      */
-    Drainer(ScheduledExecutorService deadlines, Executor closer, LongSupplier nanoClock) {
+    Drainer(ScheduledExecutorService deadlines, Executor closer, LongSupplier nanoClock, ResourceEvents events) {
         this.deadlines = deadlines;
         this.closer = closer;
         this.nanoClock = nanoClock;
+        this.events = events;
     }
 
     /** Retires a generation that no longer takes new work and closes it once it is idle. */
@@ -50,7 +54,7 @@ final class Drainer implements AutoCloseable {
         long start = nanoClock.getAsLong();
         Runnable released = () -> closeIfIdle(name, generation, start);
         generation.retire(released); // from here on nobody new gets in
-        draining.put(generation, new Draining(name, deadlines.schedule(() -> cut(name, generation, drainTimeout),
+        draining.put(generation, new Draining(name, deadlines.schedule(() -> cut(name, generation, drainTimeout, start),
                 drainTimeout.toNanos(), TimeUnit.NANOSECONDS)));
         if (generation.isClosed()) { // closed before it was recorded: by its last caller, or a very short deadline
             Draining entry = draining.remove(generation);
@@ -75,14 +79,15 @@ final class Drainer implements AutoCloseable {
         if (entry != null) {
             entry.deadline().cancel(false);
         }
-        long millis = TimeUnit.NANOSECONDS.toMillis(nanoClock.getAsLong() - start);
+        Duration took = Duration.ofNanos(nanoClock.getAsLong() - start);
         closer.execute(() -> {
             closeQuietly(name, generation);
-            LOG.info(Messages.drained(name, generation.number(), generation.handle().location(), millis));
+            LOG.info(Messages.drained(name, generation.number(), generation.handle().location(), took.toMillis()));
+            events.fire(new ResourceDrained(name, generation.number(), generation.handle().location(), took, 0));
         });
     }
 
-    private void cut(String name, Generation<?> generation, Duration drainTimeout) {
+    private void cut(String name, Generation<?> generation, Duration drainTimeout, long start) {
         draining.remove(generation);
         int inUse = generation.inUse();
         if (!generation.markClosed()) {
@@ -91,6 +96,8 @@ final class Drainer implements AutoCloseable {
         LOG.warning(Messages.drainCut(name, generation.number(), generation.handle().location(), inUse,
                 Durations.format(drainTimeout)));
         closeQuietly(name, generation);
+        Duration took = Duration.ofNanos(nanoClock.getAsLong() - start);
+        events.fire(new ResourceDrained(name, generation.number(), generation.handle().location(), took, inUse));
     }
 
     static <T> void closeQuietly(String name, Generation<T> generation) {

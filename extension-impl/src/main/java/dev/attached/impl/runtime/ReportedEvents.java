@@ -3,31 +3,23 @@ package dev.attached.impl.runtime;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import dev.attached.ResourceSwapFailed;
-import dev.attached.ResourceSwapped;
+import dev.attached.ResourceEvent;
 import dev.attached.impl.Messages;
 
 /**
- * Reports swaps to the events target once there is one, and keeps an observer's failure from changing a swap's
- * outcome: the swap has happened whatever an observer does, so its exception is logged, never thrown.
+ * Reports events to the events target once there is one, and keeps an observer's failure from changing what
+ * happened: the swap has happened whatever an observer does, so its exception is logged, never thrown.
  */
-final class ReportedEvents implements SwapEvents {
+final class ReportedEvents implements ResourceEvents {
 
     private static final Logger LOG = Logger.getLogger(ReportedEvents.class.getName());
 
-    private static final SwapEvents NOBODY = new SwapEvents() {
-        @Override
-        public void swapped(ResourceSwapped event) {
-        }
-
-        @Override
-        public void failed(ResourceSwapFailed event) {
-        }
+    private static final ResourceEvents NOBODY = event -> {
     };
 
-    private volatile SwapEvents target = NOBODY;
+    private volatile ResourceEvents target = NOBODY;
 
-    void reportTo(SwapEvents target) {
+    void reportTo(ResourceEvents target) {
         this.target = target;
     }
 
@@ -37,20 +29,11 @@ final class ReportedEvents implements SwapEvents {
     }
 
     @Override
-    public void swapped(ResourceSwapped event) {
+    public void fire(ResourceEvent event) {
         try {
-            target.swapped(event);
+            target.fire(event);
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.WARNING, Messages.observerFailed(event.name(), "ResourceSwapped", e));
-        }
-    }
-
-    @Override
-    public void failed(ResourceSwapFailed event) {
-        try {
-            target.failed(event);
-        } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.WARNING, Messages.observerFailed(event.name(), "ResourceSwapFailed", e));
+            LOG.log(Level.WARNING, Messages.observerFailed(event.name(), event.getClass().getSimpleName(), e));
         }
     }
 }

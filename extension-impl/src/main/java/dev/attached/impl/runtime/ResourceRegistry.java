@@ -33,7 +33,7 @@ public final class ResourceRegistry implements AttachedResources, AutoCloseable 
     private final Drainer drainer = new Drainer(drainThread, task -> calls.start(() -> {
         task.run();
         return null;
-    }), System::nanoTime);
+    }), System::nanoTime, events);
     private HandleReader reader;
     private ChangeSubscriptions subscriptions;
     /** The application's class loader: drivers and mail providers are found through it, whatever thread swaps. */
@@ -55,7 +55,7 @@ public final class ResourceRegistry implements AttachedResources, AutoCloseable 
      *
      * @return every configuration problem, each naming its key; empty when the resources were started
      */
-    public synchronized List<String> start(Config config, SwapEvents target) {
+    public synchronized List<String> start(Config config, ResourceEvents target) {
         reader = new HandleReader(config, slots.keySet());
         applicationLoader = Thread.currentThread().getContextClassLoader();
         events.reportTo(target);
@@ -136,6 +136,11 @@ public final class ResourceRegistry implements AttachedResources, AutoCloseable 
 
     public BoundedCalls calls() {
         return calls;
+    }
+
+    /** Where events about the resources go; observers' failures never reach the caller. */
+    public ResourceEvents events() {
+        return events;
     }
 
     @Override

@@ -11,10 +11,12 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
+import dev.attached.ResourceDetached;
 import dev.attached.ResourceState;
 import dev.attached.ResourceStatus;
 import dev.attached.ResourceSwapFailed;
 import dev.attached.ResourceSwapped;
+import dev.attached.ResourceUsage;
 import dev.attached.impl.Messages;
 import dev.attached.impl.config.Durations;
 import dev.attached.impl.config.Handle;
@@ -70,7 +72,9 @@ public final class ResourceSlot<S, T> implements Current<T> {
     }
 
     public ResourceStatus status() {
-        return state.status();
+        State<T> now = state;
+        Generation<T> generation = now.generation();
+        return generation == null ? now.status() : now.status().withUsage(usage(generation));
     }
 
     /** Whether the application declared it can run without this resource ({@code optional=true}). */
@@ -247,8 +251,18 @@ public final class ResourceSlot<S, T> implements Current<T> {
             if (old != null) {
                 services.drainer().retire(name, old, old.handle().settings().drainTimeout());
             }
-            services.events().swapped(event);
+            services.events().fire(event);
         });
+    }
+
+    /** The kind's pool usage; a kind that fails to tell it shows none rather than failing a status request. */
+    private Optional<ResourceUsage> usage(Generation<T> generation) {
+        try {
+            return kind.usage(generation.resource());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.fine(() -> "No usage of " + name + ": " + Secrets.describe(e, generation.handle()));
+            return Optional.empty();
+        }
     }
 
     /** The reason a new generation must not take over, or empty when it answered its probe in time. */
@@ -299,8 +313,11 @@ public final class ResourceSlot<S, T> implements Current<T> {
         state = new State<>(null, new Status(name, kind.name(), ResourceState.DETACHED, now.lastNumber(), "",
                 Optional.empty(), Instant.now()), now.lastNumber());
         LOG.info(Messages.detached(name));
-        return new Change(state.status(),
-                () -> services.drainer().retire(name, old, old.handle().settings().drainTimeout()));
+        ResourceDetached event = new ResourceDetached(name, old.number(), old.handle().location());
+        return new Change(state.status(), () -> {
+            services.drainer().retire(name, old, old.handle().settings().drainTimeout());
+            services.events().fire(event);
+        });
     }
 
     /** Nothing to change; a failure reported earlier is over, since the configuration now matches the resource. */
@@ -324,7 +341,7 @@ public final class ResourceSlot<S, T> implements Current<T> {
         state = new State<>(now.generation(), status, now.lastNumber());
         LOG.warning(Messages.swapFailed(name, location, error, now.lastNumber()));
         ResourceSwapFailed event = new ResourceSwapFailed(name, now.lastNumber(), location, error);
-        return new Change(status, () -> services.events().failed(event));
+        return new Change(status, () -> services.events().fire(event));
     }
 
     /** Closes the current generation at shutdown; retired ones are the drainer's. */

@@ -17,11 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import io.smallrye.config.SmallRyeConfigBuilder;
 
-import dev.attached.ResourceSwapFailed;
-import dev.attached.ResourceSwapped;
 import dev.attached.impl.TestQueueKind;
 import dev.attached.impl.runtime.ResourceRegistry;
-import dev.attached.impl.runtime.SwapEvents;
 import dev.attached.impl.testing.MutableConfigSource;
 
 /** Probe sharing and abandonment, on a clock the test moves: which probes run is decided by time, not by waiting. */
@@ -40,14 +37,7 @@ class ReadinessProbesTest {
         registry = new ResourceRegistry(Map.of("queue", new TestQueueKind()));
         registry.start(new SmallRyeConfigBuilder().withSources(new MutableConfigSource(Map.of(
                 "attached.queue.url", "queue://hang", "attached.queue.health.timeout", "100ms"))).build(),
-                new SwapEvents() {
-                    @Override
-                    public void swapped(ResourceSwapped event) {
-                    }
-
-                    @Override
-                    public void failed(ResourceSwapFailed event) {
-                    }
+                event -> {
                 });
         probes = new ReadinessProbes(registry, now::get);
     }

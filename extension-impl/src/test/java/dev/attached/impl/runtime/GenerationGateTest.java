@@ -31,7 +31,8 @@ class GenerationGateTest {
 
     private final CountingKind kind = new CountingKind();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private final Drainer drainer = new Drainer(scheduler, Runnable::run, System::nanoTime);
+    private final Drainer drainer = new Drainer(scheduler, Runnable::run, System::nanoTime, event -> {
+    });
 
     @AfterEach
     void stop() {
