@@ -18,7 +18,7 @@ import java.util.OptionalInt;
  *
  * configured by {@code attached.geo-api.url}, {@code attached.geo-api.username}, {@code attached.geo-api.password}
  * and any further key under {@code attached.geo-api.}. An injected handle follows swaps: every call reads the
- * current configuration. {@link #toString()} never shows a secret.
+ * current configuration. Its {@code toString()} never shows a secret.
  */
 public interface ResourceHandle {
 

@@ -33,7 +33,7 @@ public final class ResourceReadinessCheck implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(checkName(name));
         try {
             ProbeOutcome outcome = probes.check(name);
-            ResourceStatus status = registry.status(name);
+            ResourceStatus status = registry.slot(name).status(); // no usage: reading it turns pool metrics on
             response.status(outcome.up())
                     .withData("kind", status.kind())
                     .withData("location", status.location())

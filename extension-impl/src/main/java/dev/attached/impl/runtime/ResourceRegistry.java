@@ -102,7 +102,7 @@ public final class ResourceRegistry implements AttachedResources, AutoCloseable 
 
     @Override
     public ResourceStatus status(String name) {
-        return slot(name).status();
+        return slot(name).statusWithUsage();
     }
 
     @Override

@@ -71,7 +71,13 @@ public final class ResourceSlot<S, T> implements Current<T> {
         return kind;
     }
 
+    /** The status as of the last change. */
     public ResourceStatus status() {
+        return state.status();
+    }
+
+    /** The status with the pool usage of this moment, for those who asked for it (status pages, metrics). */
+    public ResourceStatus statusWithUsage() {
         State<T> now = state;
         Generation<T> generation = now.generation();
         return generation == null ? now.status() : now.status().withUsage(usage(generation));
