@@ -2,6 +2,7 @@ package dev.attached.kind.restclient;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +35,7 @@ final class RequestHeaders {
     private final String credentials;
 
     private RequestHeaders(Map<String, String> values, Set<String> secrets, String credentials) {
-        this.values = Map.copyOf(values);
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.secrets = Set.copyOf(secrets);
         this.credentials = credentials;
     }

@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  */
 record UpStatuses(List<Range> ranges, String text) {
 
-    static final UpStatuses DEFAULT = parse("100-499");
-
     private static final Pattern ITEM = Pattern.compile("(\\d{3})(?:\\s*-\\s*(\\d{3}))?|([1-5])xx");
+
+    static final UpStatuses DEFAULT = parse("100-499");
 
     /** From {@code low} to {@code high}, both included. */
     record Range(int low, int high) {
