@@ -171,7 +171,7 @@ public final class TestApi implements AutoCloseable {
                 CountDownLatch release = slowRelease;
                 slowArrived.countDown();
                 try {
-                    release.await(60, TimeUnit.SECONDS);
+                    release.await(5, TimeUnit.MINUTES);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
