@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.attached.AttachedResource;
 import dev.attached.ResourceState;
 import dev.attached.ResourceStatus;
 import dev.attached.kind.restclient.testing.Billing;
@@ -25,6 +28,9 @@ import dev.attached.kind.restclient.testing.Shipping;
 import dev.attached.kind.restclient.testing.ShippingClient;
 import dev.attached.kind.restclient.testing.TestApi;
 import dev.attached.kind.restclient.testing.Tracking;
+import dev.attached.kind.restclient.testing.TrackingClient;
+import dev.attached.kind.testkit.Ports;
+import dev.attached.kind.testkit.SilentServer;
 import dev.attached.kind.testkit.TestApp;
 import dev.attached.kind.testkit.TestConfigSource;
 
@@ -93,6 +99,81 @@ class RestClientEngineTest {
             assertEquals("GET /v2", data.get("probe"));
             assertEquals("UP", app.check("shipping-api").getString("status"));
         }
+    }
+
+    @Test
+    void readinessFollowsWhatTheApiAnswers() throws Exception {
+        try (TestApi api = new TestApi("moody");
+                TestApp app = TestApp.with("attached.moody-api.url", api.url(),
+                        "attached.moody-api.health.timeout", PATIENT).beans(Moody.class).start()) {
+            api.answerHealth(401);
+            HealthCheckResponse unauthorized = app.readinessResponse("moody-api");
+            assertEquals(HealthCheckResponse.Status.UP, unauthorized.getStatus(), "reachable: it answered");
+            assertEquals(401L, ((Number) unauthorized.getData().orElseThrow().get("status")).longValue());
+
+            api.answerHealth(503); // seen once the engine's shared probe result is over
+            HealthCheckResponse unavailable = awaitReadiness(app, "moody-api", HealthCheckResponse.Status.DOWN);
+            assertEquals("ProbeException: GET " + api.url() + " answered 503, and UP is 100-499",
+                    unavailable.getData().orElseThrow().get("error"));
+
+            api.answerHealth(200);
+            awaitReadiness(app, "moody-api", HealthCheckResponse.Status.UP);
+        }
+    }
+
+    /** Polls readiness for up to 60 seconds until it is {@code expected}; returns that response. */
+    static HealthCheckResponse awaitReadiness(TestApp app, String name, HealthCheckResponse.Status expected)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        HealthCheckResponse response = app.readinessResponse(name);
+        while (response.getStatus() != expected && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+            response = app.readinessResponse(name);
+        }
+        assertEquals(expected, response.getStatus(), response.getData().toString());
+        return response;
+    }
+
+    @Test
+    void readinessOfAHungOrRefusedApiIsDownWithTheReason() throws Exception {
+        int refused = Ports.free();
+        try (SilentServer silent = new SilentServer();
+                TestApp app = TestApp.with(
+                        "attached.moody-api.url", "http://127.0.0.1:" + silent.port() + "/v2",
+                        "attached.moody-api.health.timeout", "800ms",
+                        "attached.gone-api.url", "http://127.0.0.1:" + refused + "/v2",
+                        "attached.gone-api.health.timeout", PATIENT).beans(Moody.class, Gone.class).start()) {
+            long start = System.nanoTime();
+            HealthCheckResponse hung = app.readinessResponse("moody-api");
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertEquals(HealthCheckResponse.Status.DOWN, hung.getStatus());
+            assertTrue(String.valueOf(hung.getData().orElseThrow().get("error")).contains("no answer within 800ms"),
+                    hung.getData().toString());
+            assertTrue(millis < 15_000, "bounded, not hung: " + millis + " ms");
+
+            HealthCheckResponse gone = app.readinessResponse("gone-api");
+            assertEquals(HealthCheckResponse.Status.DOWN, gone.getStatus());
+            assertTrue(String.valueOf(gone.getData().orElseThrow().get("error")).contains("ConnectException"),
+                    gone.getData().toString());
+            System.out.printf("[rest-client] readiness of a silent API: DOWN after %d ms (health.timeout 800ms)%n",
+                    millis);
+        }
+    }
+
+    /** Injects a client of {@code moody-api}. */
+    @ApplicationScoped
+    public static class Moody {
+        @Inject
+        @AttachedResource("moody-api")
+        TrackingClient tracking;
+    }
+
+    /** Injects a client of {@code gone-api}. */
+    @ApplicationScoped
+    public static class Gone {
+        @Inject
+        @AttachedResource("gone-api")
+        TrackingClient tracking;
     }
 
     @Test
