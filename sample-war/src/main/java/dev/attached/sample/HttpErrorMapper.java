@@ -8,8 +8,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * The errors JAX-RS raises itself (an unknown path, a wrong method or media type, a body that is not JSON) as
- * problems with their own status, instead of the runtime's plain text. Not logged: the client's request was wrong.
+ * The errors JAX-RS raises itself (an unknown path, a wrong method or media type) as problems with their own status
+ * and headers ({@code Allow} of a 405 stays), instead of the runtime's plain text. Not logged: the client's request
+ * was wrong.
  */
 @Provider
 public class HttpErrorMapper implements ExceptionMapper<WebApplicationException> {
@@ -20,6 +21,7 @@ public class HttpErrorMapper implements ExceptionMapper<WebApplicationException>
         String detail = status.getFamily() == Response.Status.Family.CLIENT_ERROR
                 ? "the request cannot be served: " + status.getReasonPhrase().toLowerCase(Locale.ROOT)
                 : "the server could not serve the request";
-        return Problem.of(status, detail).response();
+        Problem problem = Problem.of(status, detail);
+        return Response.fromResponse(e.getResponse()).entity(problem).type(Problem.MEDIA_TYPE).build();
     }
 }
