@@ -1,22 +1,24 @@
 package dev.attached.sample;
 
 import java.net.URI;
-import java.sql.SQLException;
 import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.mail.MessagingException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Takes orders and lists the latest ones. */
+/**
+ * Takes orders, lists the latest ones, and sends a confirmation again. A database or relay that fails is answered by
+ * {@link BackingServiceFailureMapper}: 503 with a problem naming it.
+ */
 @Path("orders")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,17 +44,35 @@ public class OrderResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response place(NewOrder order) throws SQLException, MessagingException {
+    public Response place(NewOrder order) {
         if (order == null || order.item() == null || order.item().isBlank()) {
-            return Response.status(Response.Status.BAD_REQUEST).entity("{\"error\":\"item is required\"}").build();
+            return Problem.of(Problem.INVALID_ORDER, "Invalid order", Response.Status.BAD_REQUEST,
+                    "item is required").response();
         }
         Order placed = orders.create(order.item(), order.email());
-        boolean sent = mailer.confirm(placed);
+        boolean sent = mailer.confirmIfAttached(placed);
         return Response.created(URI.create("orders/" + placed.id())).entity(new Placed(placed, sent)).build();
     }
 
     @GET
-    public Listing latest(@QueryParam("limit") Integer limit) throws SQLException {
-        return new Listing(orders.count(), orders.latest(limit == null ? 10 : Math.min(limit, 100)));
+    public Listing latest(@QueryParam("limit") Integer limit) {
+        return new Listing(orders.count(), orders.latest(limit == null ? 10 : Math.max(1, Math.min(limit, 100))));
+    }
+
+    /** Sends an order's confirmation through the relay attached now: 204, or 503 naming the mailer. */
+    @POST
+    @Path("{id}/confirmation")
+    public Response confirm(@PathParam("id") long id) {
+        Order order = orders.find(id).orElse(null);
+        if (order == null) {
+            return Problem.of(Problem.UNKNOWN_ORDER, "No such order", Response.Status.NOT_FOUND,
+                    "the database attached now has no order " + id).response();
+        }
+        if (order.email() == null) {
+            return Problem.of(Problem.INVALID_ORDER, "Invalid order", Response.Status.CONFLICT,
+                    "order " + id + " has no email address to confirm to").response();
+        }
+        mailer.send(order);
+        return Response.noContent().build();
     }
 }

@@ -14,7 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import dev.attached.AttachedResources;
 import dev.attached.ResourceStatus;
 
-/** An operator's view of the attached resources, and a way to make one re-read its configuration now. */
+/**
+ * An operator's view of the attached resources, and a way to make one re-read its configuration now. A name the
+ * application does not have is a 404 problem.
+ */
 @Path("resources")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,12 +38,25 @@ public class ResourcesResource {
 
     @GET
     public List<Status> all() {
-        return resources.names().stream().map(resources::status).map(Status::of).toList();
+        return resources.names().stream().sorted().map(resources::status).map(Status::of).toList();
+    }
+
+    @GET
+    @Path("{name}")
+    public Status one(@PathParam("name") String name) {
+        return Status.of(resources.status(known(name)));
     }
 
     @POST
     @Path("{name}/refresh")
     public Status refresh(@PathParam("name") String name) {
-        return Status.of(resources.refresh(name));
+        return Status.of(resources.refresh(known(name)));
+    }
+
+    private String known(String name) {
+        if (!resources.names().contains(name)) {
+            throw new UnknownResourceException(name, resources.names().stream().sorted().toList());
+        }
+        return name;
     }
 }
