@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import software.amazon.awssdk.services.s3.S3Client;
-
 import dev.attached.ResourceHandle;
 import dev.attached.spi.Current;
 import dev.attached.spi.ResourceKind;
+
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * S3 as an attached resource: inject the AWS SDK for Java v2 {@link S3Client}, and {@link AttachedBucket} where the
@@ -89,7 +89,6 @@ public final class S3Kind implements ResourceKind<S3Settings, BucketClient> {
 
     /** The kind's own reference for {@link S3Client}; {@link AttachedBucket} gets Attached's proxy. */
     @Override
-    @SuppressWarnings("unchecked")
     public Object reference(Type type, Current<BucketClient> current) {
         return type == S3Client.class ? SwapAwareS3Client.create(current) : null;
     }

@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import software.amazon.awssdk.regions.Region;
-
 import dev.attached.ResourceHandle;
+
+import software.amazon.awssdk.regions.Region;
 
 /**
  * What one generation of an S3 resource is opened from, read from a handle without touching the network. Two URL
@@ -82,7 +82,9 @@ public record S3Settings(String resource, boolean aws, Optional<URI> endpoint, S
      */
     public static S3Settings read(ResourceHandle handle, List<String> problems) {
         String name = handle.name();
+        int before = problems.size();
         UrlParts url = UrlParts.read(handle.uri(), name, problems);
+        boolean urlRead = problems.size() == before; // else what it lacks follows from what is wrong with it
         boolean aws = url.aws();
         String scheme = url.scheme();
 
@@ -90,14 +92,14 @@ public record S3Settings(String resource, boolean aws, Optional<URI> endpoint, S
         String bucket = keyBucket.or(url::bucket).orElse("");
         if (keyBucket.isPresent()) {
             checkBucket(BUCKET, bucket, problems);
-        } else if (url.bucket().isEmpty()) {
+        } else if (url.bucket().isEmpty() && urlRead) {
             problems.add(BUCKET + ": none is given (write it in the url, " + (aws
                     ? "s3://bucket?region=eu-west-1"
                     : "https://host:9000/bucket")
                     + ", or set attached." + name + "." + BUCKET + ")");
         }
 
-        String region = region(handle, aws, url.query().get(REGION), problems);
+        String region = region(handle, aws, aws && urlRead, url.query().get(REGION), problems);
         boolean pathStyle = pathStyle(handle, url.query().get(PATH_STYLE), problems).orElse(!aws);
 
         Optional<String> accessKey = handle.username().filter(u -> !u.isEmpty());
@@ -120,7 +122,8 @@ public record S3Settings(String resource, boolean aws, Optional<URI> endpoint, S
                 .orElse(DEFAULT_MAX_CONNECTIONS);
         boolean whenRequired = Values.read(handle, CHECKSUMS, S3Settings::whenRequired, problems).orElse(!aws);
 
-        return new S3Settings(name, aws, url.endpoint(), bucket, region, pathStyle, accessKey, secretKey, connectTimeout,
+        return new S3Settings(name, aws, url.endpoint(), bucket, region, pathStyle, accessKey, secretKey,
+                connectTimeout,
                 socketTimeout, callTimeout, maxConnections, whenRequired);
     }
 
@@ -140,12 +143,13 @@ public record S3Settings(String resource, boolean aws, Optional<URI> endpoint, S
                 + "]";
     }
 
-    private static String region(ResourceHandle handle, boolean aws, String fromUrl, List<String> problems) {
+    private static String region(ResourceHandle handle, boolean aws, boolean required, String fromUrl,
+            List<String> problems) {
         Optional<String> fromKey = handle.property(REGION).map(String::strip).filter(r -> !r.isEmpty());
         String key = fromKey.isPresent() ? REGION : "url: query parameter " + REGION;
         Optional<String> region = fromKey.or(() -> Optional.ofNullable(fromUrl));
         if (region.isEmpty()) {
-            if (aws) {
+            if (required) {
                 problems.add(REGION + ": is required for s3:// (write s3://bucket?region=eu-west-1 or set attached."
                         + handle.name() + "." + REGION + ")");
             }
@@ -206,7 +210,7 @@ public record S3Settings(String resource, boolean aws, Optional<URI> endpoint, S
             }
             problems.add("url: scheme '" + Values.shown(scheme) + "' does not fit S3 (use s3://bucket?region=..."
                     + " for AWS, or https://host:port/bucket for an S3-compatible store)");
-            return new UrlParts(scheme, true, Optional.empty(), Optional.of(""), Map.of());
+            return new UrlParts(scheme, false, Optional.empty(), Optional.empty(), Map.of());
         }
 
         /** {@code s3://bucket}: the host is the bucket; nothing else may follow it but the query. */

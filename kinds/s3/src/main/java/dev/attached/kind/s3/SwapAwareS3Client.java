@@ -6,12 +6,12 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.function.Consumer;
 
+import dev.attached.spi.Current;
+import dev.attached.spi.Current.Lease;
+
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.waiters.S3Waiter;
-
-import dev.attached.spi.Current;
-import dev.attached.spi.Current.Lease;
 
 /**
  * The injected {@link S3Client}: a stable reference that sends every operation through the generation current at
