@@ -339,6 +339,50 @@ class S3EngineTest {
         }
     }
 
+    /** AWS secret keys hold '/' and '+': percent-encoded ('%2F'), they work in the url's userinfo. */
+    @Test
+    void anAwsStyleSecretKeyWorksPercentEncodedInTheUrl() {
+        String secret = "wJalr/K7MDENG+bPxRfi" + Canary.PASSWORD;
+        try (TestStore store = TestStore.withSecretKey("assets-aws", secret);
+                TestApp app = start(Map.of(URL, "http://" + TestStore.ACCESS_KEY + ":"
+                        + secret.replace("/", "%2F") + "@127.0.0.1:" + store.port() + "/assets-aws"))) {
+            app.select(Assets.class).put("k", "v");
+            assertEquals(Map.of("k", "v"), store.objects());
+            assertEquals("UP", app.check("assets").getString("status"));
+        }
+    }
+
+    /**
+     * In the s3:// form a raw '/' and '+' may stay in the secret key, as AWS hands it out. Nothing is sent here: the
+     * bucket is on AWS, which tests do not reach; the test looks at what Attached read.
+     */
+    @Test
+    void theAwsFormTakesARawSecretKey() {
+        String secret = "wJalr/K7MDENG+bPxRfi" + Canary.PASSWORD;
+        try (TestApp app = start(Map.of(URL, "s3://AKIAIOSFODNN7EXAMPLE:" + secret + "@assets-aws?region=eu-west-1"))) {
+            Assets assets = app.select(Assets.class);
+            assertEquals(java.util.Optional.of("AKIAIOSFODNN7EXAMPLE"), assets.handle().username());
+            assertEquals(java.util.Optional.of(secret), assets.handle().password());
+            assertEquals("assets-aws", assets.bucket().name());
+            ResourceStatus status = app.resources().status("assets");
+            assertEquals(ResourceState.ATTACHED, status.state());
+            assertEquals("s3://assets-aws", status.location());
+        }
+    }
+
+    /**
+     * A raw '/' in an http(s) url's secret ends the authority there, as browsers read it: deployment fails with a
+     * problem naming the url, and never shows the secret.
+     */
+    @Test
+    void aRawSlashInTheSecretKeyFailsDeploymentWithoutShowingIt() {
+        Exception failed = assertThrows(Exception.class, () -> start(Map.of(URL, "http://" + TestStore.ACCESS_KEY
+                + ":wJalr/K7MDENG" + Canary.PASSWORD + "@127.0.0.1:" + a.port() + "/assets-a")).close());
+        Canary.assertAbsent("the deployment failure", failed.toString());
+        assertTrue(failed.getMessage().contains("attached.assets.url"), failed.getMessage());
+        System.out.println("[s3] a raw '/' in the secret key: " + failed.getMessage());
+    }
+
     @Test
     void theInjectedClientIsOneStableReference() {
         try (TestApp app = start(config(a))) {

@@ -42,7 +42,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 class S3KindTest {
 
+    /** The timeout of probes that are to fail by it. */
     private static final Duration TIMEOUT = Duration.ofMillis(800);
+    /** The timeout of probes the store answers: generous, since a machine shared with other builds can be slow. */
+    private static final Duration ANSWERED = Duration.ofSeconds(10);
     private static final S3Kind KIND = new S3Kind();
 
     private static TestStore store;
@@ -78,7 +81,7 @@ class S3KindTest {
     void probeIsUpWithTheBucketAndRoundTrip() {
         BucketClient generation = open(store.urlWithCredentials());
         try {
-            Map<String, Object> data = KIND.probe(generation, TIMEOUT);
+            Map<String, Object> data = KIND.probe(generation, ANSWERED);
             assertEquals("assets", data.get("bucket"));
             assertEquals("us-east-1", data.get("region"));
             assertTrue(data.containsKey("head-bucket-millis"), data.toString());
@@ -92,7 +95,7 @@ class S3KindTest {
         BucketClient generation = open("http://" + TestStore.ACCESS_KEY + ":wrong-" + Canary.PASSWORD + "@127.0.0.1:"
                 + store.port() + "/assets");
         try {
-            SdkClientException down = assertThrows(SdkClientException.class, () -> KIND.probe(generation, TIMEOUT));
+            SdkClientException down = assertThrows(SdkClientException.class, () -> KIND.probe(generation, ANSWERED));
             assertEquals("access to bucket 'assets' at " + store.endpoint() + " is denied (HeadBucket answered 403):"
                     + " the access key or secret key is wrong, or the key may not read this bucket", message(down));
         } finally {
@@ -105,7 +108,7 @@ class S3KindTest {
         BucketClient generation = open(store.endpoint(), "bucket", "no-such-bucket", "username",
                 TestStore.ACCESS_KEY, "password", Canary.PASSWORD);
         try {
-            SdkClientException down = assertThrows(SdkClientException.class, () -> KIND.probe(generation, TIMEOUT));
+            SdkClientException down = assertThrows(SdkClientException.class, () -> KIND.probe(generation, ANSWERED));
             assertEquals("bucket 'no-such-bucket' does not exist at " + store.endpoint() + " (HeadBucket answered 404)",
                     message(down));
         } finally {
@@ -161,6 +164,41 @@ class S3KindTest {
                     + silent.port() + "/assets");
             KIND.close(generation);
             assertEquals(0, silent.accepted());
+        }
+    }
+
+    /**
+     * What the SDK would otherwise find by itself (here as the system properties its chains read first, as they would
+     * read AWS_ACCESS_KEY_ID, AWS_REGION, AWS_ENDPOINT_URL_S3) does not change a generation the handle describes.
+     */
+    @Test
+    void theHandleWinsOverTheSdksOwnSettings() {
+        try (SdkProperties sdk = new SdkProperties("aws.accessKeyId", "someone-else", "aws.secretAccessKey",
+                "not-the-canary", "aws.region", "eu-central-1", "aws.endpointUrlS3", "http://127.0.0.1:1",
+                "aws.endpointUrl", "http://127.0.0.1:1")) {
+            BucketClient generation = open(store.urlWithCredentials());
+            try {
+                assertEquals("us-east-1", KIND.probe(generation, ANSWERED).get("region"));
+                S3Client s3 = SwapAwareS3Client.create(new OneGeneration<>(() -> generation));
+                s3.putObject(b -> b.key("k"), RequestBody.fromString("v"));
+                assertEquals(Map.of("k", "v"), store.objects());
+            } finally {
+                KIND.close(generation);
+            }
+        }
+    }
+
+    /** A handle without credentials leaves them to the SDK's default chain (an IAM role, the environment). */
+    @Test
+    void withoutCredentialsTheSdksDefaultChainIsUsed() {
+        try (SdkProperties sdk = new SdkProperties("aws.accessKeyId", TestStore.ACCESS_KEY, "aws.secretAccessKey",
+                Canary.PASSWORD)) {
+            BucketClient generation = open(store.url());
+            try {
+                assertEquals("assets", KIND.probe(generation, ANSWERED).get("bucket"));
+            } finally {
+                KIND.close(generation);
+            }
         }
     }
 
@@ -284,6 +322,24 @@ class S3KindTest {
         }));
         assertSame(detached, KIND.view(detached, AttachedBucket.class));
         KIND.close(detached);
+    }
+
+    /** System properties the SDK reads, set for one test. */
+    private static final class SdkProperties implements AutoCloseable {
+
+        private final Map<String, String> set = new java.util.LinkedHashMap<>();
+
+        SdkProperties(String... keyValues) {
+            for (int i = 0; i < keyValues.length; i += 2) {
+                set.put(keyValues[i], keyValues[i + 1]);
+                System.setProperty(keyValues[i], keyValues[i + 1]);
+            }
+        }
+
+        @Override
+        public void close() {
+            set.keySet().forEach(System::clearProperty);
+        }
     }
 
     private static void drain(InputStream in) throws IOException {

@@ -37,13 +37,17 @@ public final class TestStore implements AutoCloseable {
     private final int port;
 
     private TestStore(int port, String bucket) {
+        this(port, bucket, Canary.PASSWORD);
+    }
+
+    private TestStore(int port, String bucket, String secretKey) {
         this.context = ContextBuilder.newBuilder("transient").credentials("unused", "unused")
                 .overrides(new Properties()).build(BlobStoreContext.class);
         this.bucket = bucket;
         this.proxy = S3Proxy.builder()
                 .blobStore(context.getBlobStore())
                 .endpoint(URI.create("http://127.0.0.1:" + port))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, Canary.PASSWORD)
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, secretKey)
                 .build();
         try {
             proxy.start();
@@ -58,6 +62,11 @@ public final class TestStore implements AutoCloseable {
     /** A store on a free port with one empty bucket. */
     public static TestStore start(String bucket) {
         return new TestStore(0, bucket);
+    }
+
+    /** A store on a free port with one empty bucket, whose secret key is {@code secretKey}. */
+    public static TestStore withSecretKey(String bucket, String secretKey) {
+        return new TestStore(0, bucket, secretKey);
     }
 
     /** A store on {@code port} (one a test chose before, to start the store later) with one empty bucket. */
