@@ -339,6 +339,20 @@ class S3EngineTest {
         }
     }
 
+    @Test
+    void badConfigurationFailsDeploymentWithEveryProblemNamingItsKey() {
+        Exception failed = assertThrows(Exception.class, () -> start(Map.of(URL, "s3://assets", "attached.assets"
+                + ".path-style", "yes", "attached.assets.password", Canary.PASSWORD)).close());
+        String message = failed.getMessage();
+        for (String problem : List.of("attached.assets.region: is required for s3://",
+                "attached.assets.path-style: 'yes' is not true or false",
+                "attached.assets.username: the access key is missing")) {
+            assertTrue(message.contains(problem), problem + " in " + message);
+        }
+        Canary.assertAbsent("the deployment failure", failed.toString());
+        message.lines().filter(l -> l.contains("ATTACHED-")).forEach(l -> System.out.println("[s3] " + l));
+    }
+
     /** AWS secret keys hold '/' and '+': percent-encoded ('%2F'), they work in the url's userinfo. */
     @Test
     void anAwsStyleSecretKeyWorksPercentEncodedInTheUrl() {
