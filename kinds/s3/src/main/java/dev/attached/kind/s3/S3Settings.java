@@ -116,8 +116,7 @@ public record S3Settings(String resource, boolean aws, Optional<URI> endpoint, S
         boolean whenRequired = Values.read(handle, CHECKSUMS, S3Settings::whenRequired, problems).orElse(!aws);
 
         return new S3Settings(name, aws, url.endpoint(), bucket, region, pathStyle, accessKey, secretKey,
-                connectTimeout,
-                socketTimeout, callTimeout, maxConnections, whenRequired);
+                connectTimeout, socketTimeout, callTimeout, maxConnections, whenRequired);
     }
 
     /** Where the bucket is, as messages show it: {@code s3://assets} or {@code https://minio:9000/assets}. */
