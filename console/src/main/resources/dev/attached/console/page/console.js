@@ -28,7 +28,34 @@
   }
 
   function fill(cell, ...children) {
-    cell.replaceChildren(...children.filter((child) => child !== null));
+    sync(cell, children.filter((child) => child !== null));
+  }
+
+  // Makes parent's children equal to next, replacing only what differs: a text an operator is selecting (an error
+  // to copy) stays while the ages around it change every poll.
+  function sync(parent, next) {
+    const current = Array.from(parent.childNodes);
+    if (current.length !== next.length) {
+      parent.replaceChildren(...next);
+      return;
+    }
+    next.forEach((node, i) => {
+      const old = current[i];
+      if (old.isEqualNode(node)) {
+        return;
+      }
+      if (sameElement(old, node)) {
+        sync(old, Array.from(node.childNodes));
+      } else {
+        old.replaceWith(node);
+      }
+    });
+  }
+
+  function sameElement(a, b) {
+    return a.nodeType === Node.ELEMENT_NODE && b.nodeType === Node.ELEMENT_NODE && a.tagName === b.tagName
+      && a.attributes.length === b.attributes.length
+      && Array.from(a.attributes).every((attribute) => b.getAttribute(attribute.name) === attribute.value);
   }
 
   function ago(iso) {
@@ -90,7 +117,7 @@
     tbody.appendChild(cells.row); // keeps the server's order; moving a row keeps its button
     fill(cells.name, element('strong', null, resource.name), element('span', 'small kind', resource.kind));
     fill(cells.state, badge(resource.state), when(resource.since, 'since'));
-    cells.generation.textContent = resource.generation;
+    fill(cells.generation, document.createTextNode(resource.generation));
     fill(cells.location, resource.location ? element('span', 'location', resource.location)
       : element('span', 'muted', 'none'));
     renderPool(cells.pool, resource.usage);
@@ -115,7 +142,7 @@
       fill(cell, badge('no probe yet', 'NONE'));
       return;
     }
-    const stale = probe.generation !== resource.generation ? ' · generation ' + probe.generation : '';
+    const stale = probe.generation !== resource.generation ? ' · probe of gen. ' + probe.generation : '';
     fill(cell, badge(probe.up ? 'UP' : 'DOWN'), element('span', 'small', millis(probe.tookMillis) + stale),
       probe.error ? element('span', 'small error', probe.error) : null, when(probe.at));
   }
@@ -168,8 +195,7 @@
   }
 
   function renderHistory(history, size) {
-    const tbody = byId('history').tBodies[0];
-    tbody.replaceChildren(...history.map((entry) => {
+    sync(byId('history').tBodies[0], history.map((entry) => {
       const row = element('tr');
       row.dataset.resource = entry.resource;
       row.dataset.change = entry.change;
@@ -220,10 +246,11 @@
     problem.hidden = !text;
   }
 
-  function notify(text, outcome) {
+  // outcome: what the request got (ok, refused, failed); tone: how it looks.
+  function notify(text, outcome, tone) {
     const notice = byId('notice');
     notice.textContent = text;
-    notice.className = 'banner ' + outcome;
+    notice.className = 'banner ' + tone;
     notice.dataset.outcome = outcome;
     notice.hidden = false;
   }
@@ -271,13 +298,17 @@
       });
       if (response.ok) {
         const status = await response.json();
-        notify(name + ' refreshed: generation ' + status.generation + ', ' + status.state
-          + (status.lastError ? ': ' + status.lastError : ''), 'ok');
+        const refreshed = name + ' refreshed: generation ' + status.generation + ', ' + status.state;
+        if (status.lastError) {
+          notify(refreshed + '; its configuration still fails: ' + status.lastError, 'ok', 'warning');
+        } else {
+          notify(refreshed, 'ok', 'ok');
+        }
       } else {
-        notify('Refresh of ' + name + ' refused: ' + refusal(response.status) + '.', 'refused');
+        notify('Refresh of ' + name + ' refused: ' + refusal(response.status) + '.', 'refused', 'refused');
       }
     } catch (e) {
-      notify('Refresh of ' + name + ' failed: ' + e.message, 'refused');
+      notify('Refresh of ' + name + ' failed: ' + e.message, 'failed', 'refused');
     } finally {
       button.disabled = false;
       schedule(0);
