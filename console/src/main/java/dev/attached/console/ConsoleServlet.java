@@ -26,8 +26,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import dev.attached.AttachedResources;
 import dev.attached.ResourceStatus;
+import dev.attached.console.AccessGuard.Verdict;
 import dev.attached.console.PageFiles.PageFile;
-import dev.attached.console.RefreshGuard.Verdict;
 
 /**
  * The operator's status page of the application's attached resources, at {@code /attached/} of the application:
@@ -44,7 +44,8 @@ import dev.attached.console.RefreshGuard.Verdict;
  * application's own REST applications: a resource class in a library would join every application whose
  * {@code Application} lists no classes, under that application's path, where the console's constraints would not
  * apply. Every method needs {@link ConsoleRoles#VIEWER} or {@link ConsoleRoles#OPERATOR}, a POST needs
- * {@link ConsoleRoles#OPERATOR}; the application maps the roles to its users.
+ * {@link ConsoleRoles#OPERATOR}; the application maps the roles to its users. The container enforces that, and
+ * {@link AccessGuard} checks it again for every request.
  */
 @WebServlet(name = "attached-console", urlPatterns = "/attached/*")
 @ServletSecurity(value = @HttpConstraint(rolesAllowed = {ConsoleRoles.VIEWER,
@@ -88,6 +89,19 @@ public class ConsoleServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         secure(response);
+        Verdict verdict = AccessGuard.view(request.getUserPrincipal() != null,
+                request.isUserInRole(ConsoleRoles.VIEWER), request.isUserInRole(ConsoleRoles.OPERATOR));
+        if (verdict == Verdict.UNAUTHENTICATED && signIn(request, response)) {
+            doGet(request, response);
+            return;
+        }
+        if (verdict == Verdict.NO_ROLE) {
+            refuse(response, verdict, "the console needs the role " + ConsoleRoles.VIEWER + " or "
+                    + ConsoleRoles.OPERATOR);
+        }
+        if (verdict != Verdict.ALLOWED) {
+            return;
+        }
         String path = request.getPathInfo();
         if (path == null) {
             response.sendRedirect(request.getRequestURI() + "/"); // the page's links are relative to /attached/
@@ -109,27 +123,47 @@ public class ConsoleServlet extends HttpServlet {
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response)
-            throws IOException, ServletException {
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         secure(response);
         Matcher refresh = REFRESH.matcher(String.valueOf(request.getPathInfo()));
         if (!refresh.matches()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        Verdict verdict = RefreshGuard.decide(request.getUserPrincipal() != null,
-                request.isUserInRole(ConsoleRoles.OPERATOR), request.getHeader(RefreshGuard.REQUESTED_BY));
+        Verdict verdict = AccessGuard.refresh(request.getUserPrincipal() != null,
+                request.isUserInRole(ConsoleRoles.OPERATOR), request.getHeader(AccessGuard.REQUESTED_BY));
         switch (verdict) {
             case UNAUTHENTICATED -> {
-                if (request.authenticate(response)) { // a login mechanism that answered at once: decide again
+                if (signIn(request, response)) {
                     doPost(request, response);
                 }
             }
-            case NOT_OPERATOR -> refuse(response, verdict, "refresh needs the role " + ConsoleRoles.OPERATOR);
+            case NO_ROLE -> refuse(response, verdict, "refresh needs the role " + ConsoleRoles.OPERATOR);
             case NOT_REQUESTED -> refuse(response, verdict,
-                    "refresh needs the header " + RefreshGuard.REQUESTED_BY + " (any value)");
+                    "refresh needs the header " + AccessGuard.REQUESTED_BY + " (any value)");
             case ALLOWED -> refresh(refresh.group(1), response);
         }
+    }
+
+    /**
+     * Asks the container to sign the user in; true when it did at once (the request then has a user). Where the
+     * container cannot (no application security on the server, no login mechanism), the answer is a 401 that says
+     * so, never the console.
+     */
+    private boolean signIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            if (request.authenticate(response)) {
+                return request.getUserPrincipal() != null;
+            }
+        } catch (ServletException e) {
+            // no login mechanism: answered below
+        }
+        if (!response.isCommitted() && response.getStatus() != HttpServletResponse.SC_UNAUTHORIZED) {
+            refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "sign in: the console needs the server's "
+                    + "application security, with the roles " + ConsoleRoles.VIEWER + " and " + ConsoleRoles.OPERATOR
+                    + " mapped to users");
+        }
+        return false;
     }
 
     private void refresh(String name, HttpServletResponse response) throws IOException {

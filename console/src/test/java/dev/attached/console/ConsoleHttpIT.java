@@ -111,7 +111,7 @@ class ConsoleHttpIT {
         assertEquals(403, console.postRefresh("stock-db", VIEWER, true).statusCode());
         HttpResponse<String> withoutHeader = console.postRefresh("stock-db", OPERATOR, false);
         assertEquals(403, withoutHeader.statusCode());
-        assertTrue(withoutHeader.body().contains(RefreshGuard.REQUESTED_BY), withoutHeader.body());
+        assertTrue(withoutHeader.body().contains(AccessGuard.REQUESTED_BY), withoutHeader.body());
 
         HttpResponse<String> refreshed = console.postRefresh("stock-db", OPERATOR, true);
 

@@ -72,7 +72,7 @@ final class RunningConsole {
         HttpRequest.Builder request = request("api/resources/" + resource + "/refresh", user)
                 .POST(HttpRequest.BodyPublishers.noBody());
         if (withRequestedBy) {
-            request.header(RefreshGuard.REQUESTED_BY, "console-it");
+            request.header(AccessGuard.REQUESTED_BY, "console-it");
         }
         return send(request);
     }
