@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 
-/** The page's three static files, read from this jar; nothing else is served from it. */
+/** The page's static files, read from this jar; nothing else is served from it. */
 final class PageFiles {
 
     /** A file and its content type. */
@@ -16,12 +16,13 @@ final class PageFiles {
     private static final Map<String, String> TYPES = Map.of(
             "index.html", "text/html;charset=UTF-8",
             "console.js", "text/javascript;charset=UTF-8",
-            "console.css", "text/css;charset=UTF-8");
+            "console.css", "text/css;charset=UTF-8",
+            "favicon.svg", "image/svg+xml");
 
     private PageFiles() {
     }
 
-    /** The file named {@code name} ({@code index.html}, {@code console.js}, {@code console.css}), if it is one. */
+    /** The file named {@code name} ({@code index.html}, {@code console.js}, {@code console.css}, {@code favicon.svg}). */
     static Optional<PageFile> find(String name) {
         String type = TYPES.get(name);
         if (type == null) {

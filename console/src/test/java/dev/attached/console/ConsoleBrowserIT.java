@@ -10,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +32,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.attached.console.RunningConsole.User;
@@ -56,7 +61,11 @@ class ConsoleBrowserIT {
     @AfterEach
     void closeTheBrowser() throws IOException {
         if (browser != null) {
-            browser.quit();
+            try {
+                assertNoPageErrors();
+            } finally {
+                browser.quit();
+            }
         }
         if (profile != null) {
             try (var files = Files.walk(profile)) {
@@ -134,6 +143,7 @@ class ConsoleBrowserIT {
                 "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--window-size=1600,1000",
                 "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL")); // for assertNoPageErrors
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(chromedriver)).build();
         browser = new ChromeDriver(service, options);
@@ -174,6 +184,20 @@ class ConsoleBrowserIT {
         new WebDriverWait(browser, PATIENCE).ignoring(StaleElementReferenceException.class)
                 .ignoring(NoSuchElementException.class)
                 .until(driver -> condition.getAsBoolean());
+    }
+
+    /**
+     * The page ran without a script error or a Content-Security-Policy violation. A request the server refused is
+     * logged too ("Failed to load resource: ... 403"): that one is expected where a viewer tries to refresh.
+     */
+    private void assertNoPageErrors() {
+        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(message -> !message
+                        .contains("Failed to load resource: the server responded with a status of 403"))
+                .toList();
+        assertEquals(List.of(), errors, "errors in the page's console");
     }
 
     private void screenshot() throws IOException {

@@ -66,6 +66,7 @@ class ConsoleHttpIT {
         assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
         assertEquals(200, console.get("console.js", VIEWER).statusCode());
         assertEquals(200, console.get("console.css", VIEWER).statusCode());
+        assertEquals(200, console.get("favicon.svg", VIEWER).statusCode());
         assertEquals(404, console.get("page/index.html", VIEWER).statusCode());
         assertEquals(404, console.get("nothing.html", VIEWER).statusCode());
     }

@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 class PageFilesTest {
 
     @Test
-    void onlyThePagesThreeFilesAreServed() {
+    void onlyThePagesFilesAreServed() {
         assertEquals("text/html;charset=UTF-8", PageFiles.find("index.html").orElseThrow().contentType());
         assertEquals("text/javascript;charset=UTF-8", PageFiles.find("console.js").orElseThrow().contentType());
         assertEquals("text/css;charset=UTF-8", PageFiles.find("console.css").orElseThrow().contentType());
+        assertEquals("image/svg+xml", PageFiles.find("favicon.svg").orElseThrow().contentType());
         for (String other : List.of("", "page/index.html", "../EventRecorder.class", "META-INF/beans.xml",
                 "index.html/", "INDEX.HTML")) {
             assertTrue(PageFiles.find(other).isEmpty(), other);
