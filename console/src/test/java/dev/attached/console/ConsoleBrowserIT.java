@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +51,12 @@ class ConsoleBrowserIT {
 
     private static RunningConsole console;
 
+    /** How the browser logs a request the server refused. */
+    private static final String REFUSED = "Failed to load resource: the server responded with a status of 403";
+
     private ChromeDriver browser;
     private Path profile;
+    private final List<String> logged = new ArrayList<>();
 
     @BeforeAll
     static void awaitTheApplication() {
@@ -108,6 +113,8 @@ class ConsoleBrowserIT {
         WebElement notice = awaitNotice();
         assertEquals("refused", notice.getAttribute("data-outcome"));
         assertTrue(notice.getText().contains("403"), notice.getText());
+        assertTrue(severeLogEntries().stream().anyMatch(message -> message.contains(REFUSED)),
+                "the browser's log is read: " + severeLogEntries());
     }
 
     @Test
@@ -191,13 +198,17 @@ class ConsoleBrowserIT {
      * logged too ("Failed to load resource: ... 403"): that one is expected where a viewer tries to refresh.
      */
     private void assertNoPageErrors() {
-        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        List<String> errors = severeLogEntries().stream().filter(message -> !message.contains(REFUSED)).toList();
+        assertEquals(List.of(), errors, "errors in the page's console");
+    }
+
+    /** The browser's log entries of level SEVERE so far (reading the browser's log empties it). */
+    private List<String> severeLogEntries() {
+        logged.addAll(browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
-                .filter(message -> !message
-                        .contains("Failed to load resource: the server responded with a status of 403"))
-                .toList();
-        assertEquals(List.of(), errors, "errors in the page's console");
+                .toList());
+        return List.copyOf(logged);
     }
 
     private void screenshot() throws IOException {
