@@ -80,6 +80,8 @@ class ResourceEventsTest {
             app.resources().refresh("orders-db");
             await().atMost(10, SECONDS).until(() -> first(ResourceDrained.class) != null);
             assertEquals(2, first(ResourceSwapped.class).generation());
+            assertTrue(SEEN.indexOf(first(ResourceSwapped.class)) < SEEN.indexOf(first(ResourceDrained.class)),
+                    "the swap is reported before the drain it starts: " + SEEN);
             ResourceDrained drained = first(ResourceDrained.class);
             assertEquals(1, drained.generation());
             assertFalse(drained.wasCut(), "nothing was in use: " + drained);

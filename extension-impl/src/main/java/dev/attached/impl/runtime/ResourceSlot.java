@@ -254,10 +254,10 @@ public final class ResourceSlot<S, T> implements Current<T> {
             LOG.info(Messages.swapped(name, old.handle().location(), handle.location(), next.number()));
         }
         return new Change(state.status(), () -> {
+            services.events().fire(event); // first, so observers never see the old generation drained before it
             if (old != null) {
                 services.drainer().retire(name, old, old.handle().settings().drainTimeout());
             }
-            services.events().fire(event);
         });
     }
 
@@ -321,8 +321,8 @@ public final class ResourceSlot<S, T> implements Current<T> {
         LOG.info(Messages.detached(name));
         ResourceDetached event = new ResourceDetached(name, old.number(), old.handle().location());
         return new Change(state.status(), () -> {
-            services.drainer().retire(name, old, old.handle().settings().drainTimeout());
             services.events().fire(event);
+            services.drainer().retire(name, old, old.handle().settings().drainTimeout());
         });
     }
 
