@@ -57,25 +57,26 @@ final class ResourceGauges implements AutoCloseable {
         generation = meter.gaugeBuilder("attached.resource.generation").ofLongs().setUnit("{generation}")
                 .setDescription("The generation in use: 1 for the first resource, +1 on every swap.")
                 .buildObserver();
-        state = meter.gaugeBuilder("attached.resource.state").ofLongs().setUnit("1")
+        state = meter.gaugeBuilder("attached.resource.state").ofLongs().setUnit("{state}")
                 .setDescription("1 for the state the resource is in (attached.state), 0 for the others.")
                 .buildObserver();
-        connections = pool(meter, "db.client.connection", "{connection}", ResourceAttributes.CONNECTION_STATE, true);
-        units = pool(meter, "attached.pool", "{unit}", ResourceAttributes.POOL_STATE, false);
+        connections = pool(meter, "db.client.connection", "{connection}", "Connections",
+                ResourceAttributes.CONNECTION_STATE, true);
+        units = pool(meter, "attached.pool", "{unit}", "Units", ResourceAttributes.POOL_STATE, false);
         callback = meter.batchCallback(this::observe, generation, state, connections.count(), connections.max(),
                 connections.pending(), units.count(), units.max(), units.pending());
     }
 
-    private static Pool pool(Meter meter, String prefix, String unit, AttributeKey<String> stateKey,
+    private static Pool pool(Meter meter, String prefix, String unit, String what, AttributeKey<String> stateKey,
             boolean named) {
         return new Pool(
                 meter.upDownCounterBuilder(prefix + ".count").setUnit(unit)
-                        .setDescription("Units of the pool in use (used) and open but waiting to be lent (idle).")
+                        .setDescription(what + " of the pool lent out (used) and open but waiting to be lent (idle).")
                         .buildObserver(),
                 meter.upDownCounterBuilder(prefix + ".max").setUnit(unit)
-                        .setDescription("The most units the pool opens.").buildObserver(),
+                        .setDescription(what + " the pool opens at most.").buildObserver(),
                 meter.upDownCounterBuilder(prefix + ".pending_requests").setUnit("{request}")
-                        .setDescription("Callers waiting for a unit of the pool.").buildObserver(),
+                        .setDescription("Callers waiting for the pool to lend them one.").buildObserver(),
                 stateKey, named);
     }
 

@@ -39,17 +39,25 @@ public class ResourceMetrics {
     private static final Logger LOG = Logger.getLogger(ResourceMetrics.class.getName());
 
     @Inject
-    AttachedResources resources;
+    private AttachedResources resources;
 
     @Inject
-    Instance<OpenTelemetry> telemetry;
+    private Instance<OpenTelemetry> telemetry;
 
     private final MetricFailures failures = new MetricFailures();
+    private boolean started;
     private volatile EventInstruments events;
     private volatile ResourceGauges gauges;
 
-    /** Starts with the application; events before it (the first attach of each resource) are not counted. */
-    void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
+    /**
+     * Starts with the application; events before it (the first attach of each resource) are not counted. Once only,
+     * should a server fire the event for each module of an application.
+     */
+    synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        if (started) {
+            return;
+        }
+        started = true;
         try {
             if (telemetry.isUnsatisfied() || telemetry.isAmbiguous()) {
                 LOG.config(MetricsMessages.noOpenTelemetryBean(telemetry.isAmbiguous()));
@@ -57,8 +65,9 @@ public class ResourceMetrics {
             }
             Meter meter = meter(telemetry.get());
             ResourceAttributes attributes = new ResourceAttributes(resources);
-            events = new EventInstruments(meter, attributes);
+            EventInstruments instruments = new EventInstruments(meter, attributes);
             gauges = new ResourceGauges(meter, resources, attributes, failures);
+            events = instruments;
             LOG.config(MetricsMessages.recording(List.copyOf(resources.names())));
         } catch (RuntimeException | LinkageError e) {
             failures.report("registered", e);
@@ -85,7 +94,7 @@ public class ResourceMetrics {
     }
 
     @PreDestroy
-    void stop() {
+    synchronized void stop() {
         ResourceGauges registered = gauges;
         events = null;
         gauges = null;
