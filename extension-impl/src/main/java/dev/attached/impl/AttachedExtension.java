@@ -23,6 +23,7 @@ import dev.attached.impl.inject.InjectionPoints.Resolution;
 import dev.attached.impl.inject.ResourceBeans;
 import dev.attached.impl.kind.JdbcDrivers;
 import dev.attached.impl.kind.Kinds;
+import dev.attached.impl.metrics.MetricsBeans;
 import dev.attached.impl.runtime.CdiResourceEvents;
 import dev.attached.impl.runtime.ResourceRegistry;
 
@@ -41,6 +42,10 @@ public class AttachedExtension implements Extension {
 
     protected void addScope(@Observes BeforeBeanDiscovery bbd) {
         bbd.addScope(AttachedScoped.class, false, false);
+    }
+
+    protected void addMetrics(@Observes BeforeBeanDiscovery bbd) {
+        MetricsBeans.register(bbd); // only where the OpenTelemetry API is on the class path
     }
 
     protected void collectInjectionPoints(@Observes ProcessInjectionPoint<?, ?> pip) {
