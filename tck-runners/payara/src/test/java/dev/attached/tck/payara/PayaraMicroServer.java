@@ -114,7 +114,9 @@ final class PayaraMicroServer {
                     }
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                if (process.isAlive()) {
+                    throw new UncheckedIOException(e);
+                } // else the server was stopped, and its output closed with it
             } finally {
                 ready.completeExceptionally(new IllegalStateException("the server exited"));
             }

@@ -56,7 +56,9 @@ final class RemoteFailure {
         String message = message(innermost);
         Throwable cause = message.startsWith(DEFINITION)
                 ? new DefinitionException(message.substring(DEFINITION.length()))
-                : message.startsWith(DEPLOYMENT) ? new DeploymentException(message.substring(DEPLOYMENT.length())) : null;
+                : message.startsWith(DEPLOYMENT)
+                        ? new DeploymentException(message.substring(DEPLOYMENT.length()))
+                        : null;
         if (cause != null && next != null) {
             cause.initCause(next);
         }
