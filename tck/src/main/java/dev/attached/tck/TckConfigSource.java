@@ -49,6 +49,11 @@ public class TckConfigSource implements ObservableConfigSource {
         VALUES.put(key, value);
     }
 
+    /** The value this source holds now, as the test wrote it; {@code null} when it holds none. */
+    public static String value(String key) {
+        return VALUES.get(key);
+    }
+
     /** How many listeners are subscribed. */
     public static int listeners() {
         return LISTENERS.size();

@@ -14,12 +14,26 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class Ports {
 
+    /**
+     * 127.0.0.1, which the tests' urls name. Not {@code InetAddress.getLoopbackAddress()}: under a server that sets
+     * {@code java.net.preferIPv4Stack} while running (Payara Micro on Java 25), that answers {@code ::1}.
+     */
+    public static final InetAddress LOOPBACK = ipv4Loopback();
+
     private Ports() {
+    }
+
+    private static InetAddress ipv4Loopback() {
+        try {
+            return InetAddress.getByAddress("127.0.0.1", new byte[]{127, 0, 0, 1});
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A port nothing listens on now (the kernel's pick, released again). */
     public static int free() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, LOOPBACK)) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

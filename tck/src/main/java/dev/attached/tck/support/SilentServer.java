@@ -2,7 +2,6 @@ package dev.attached.tck.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
@@ -18,7 +17,7 @@ public final class SilentServer implements AutoCloseable {
     private final List<Socket> accepted = new CopyOnWriteArrayList<>();
 
     private SilentServer(int port) throws IOException {
-        server = new ServerSocket(port, 100, InetAddress.getLoopbackAddress());
+        server = new ServerSocket(port, 100, Ports.LOOPBACK);
         Thread acceptor = new Thread(this::accept, "attached-tck-silent-server-" + server.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +29,7 @@ public final class SmtpRelay implements AutoCloseable {
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
 
     private SmtpRelay(int port) throws IOException {
-        server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+        server = new ServerSocket(port, 50, Ports.LOOPBACK);
         Thread acceptor = new Thread(this::accept, "attached-tck-smtp-" + server.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();

@@ -3,7 +3,6 @@ package dev.attached.tck.swap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.List;
@@ -26,6 +25,7 @@ import dev.attached.ResourceHandle;
 import dev.attached.ResourceSwapped;
 import dev.attached.tck.Deployments;
 import dev.attached.tck.TckConfigSource;
+import dev.attached.tck.support.Ports;
 
 /** A change reported by an ObservableConfigSource swaps the resource under the same injected reference. */
 @ExtendWith(ArquillianExtension.class)
@@ -73,7 +73,7 @@ public class SignalledSwapTest {
     public void aReportedChangeSwapsTheSameInjectedReference() throws Exception {
         ResourceHandle geo = swaps.geo();
         // make before break: the new location must answer its probe, so it is a listener on this machine
-        try (ServerSocket newApi = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket newApi = new ServerSocket(0, 50, Ports.LOOPBACK)) {
             String newUrl = "http://127.0.0.1:" + newApi.getLocalPort() + "/v2";
             TckConfigSource.set("attached.geo-api.url", newUrl);
             long deadline = System.currentTimeMillis() + 10_000;

@@ -1,14 +1,12 @@
 package dev.attached.tck.payara;
 
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
-import org.jboss.arquillian.container.test.spi.client.deployment.ApplicationArchiveProcessor;
 import org.jboss.arquillian.core.spi.LoadableExtension;
 
 import fish.payara.arquillian.container.payara.managed.PayaraMicroDeployableContainer;
 
 /**
- * Registers what the TCK's WARs need on Payara, and the shared Payara Micro container in place of Payara's managed
- * adapter, unless {@code -Darquillian.launch=}{@value #MANAGED} asks for the adapter (a server per test class).
+ * Registers the shared Payara Micro container in place of Payara's managed adapter, unless {@code -Darquillian.launch=}{@value #MANAGED} asks for the adapter (a server per test class).
  */
 public class PayaraRunnerExtension implements LoadableExtension {
 
@@ -17,7 +15,6 @@ public class PayaraRunnerExtension implements LoadableExtension {
 
     @Override
     public void register(ExtensionBuilder builder) {
-        builder.service(ApplicationArchiveProcessor.class, HealthActivation.class);
         if (!MANAGED.equals(System.getProperty("arquillian.launch"))) {
             builder.override(DeployableContainer.class, PayaraMicroDeployableContainer.class,
                     SharedPayaraMicroContainer.class);
