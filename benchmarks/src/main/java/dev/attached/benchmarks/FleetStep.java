@@ -281,7 +281,8 @@ final class FleetStep {
                 + "this\"), which rewrites a Secret volume from the kubelet's cached copy. Attached adds, after the "
                 + "files change, the figures above (" + least + " to " + (least + POLL.toMillis()) + " ms at the "
                 + "defaults, plus the swap's own work), which `attached.config.poll` and `attached.change-settle` "
-                + "shorten; the replicas that one kubelet's write reaches all swap within one poll interval of it.");
+                + "shorten; on an idle machine, the replicas that one kubelet's write reaches all swap within one poll interval of "
+                + "each other.");
         return section;
     }
 
