@@ -56,9 +56,24 @@ final class BenchApp implements AutoCloseable {
     }
 
     static BenchApp start(boolean withAttached, Map<String, String> configuration, Class<?>... beans) {
-        quietLogs();
         MutableSource source = new MutableSource(configuration);
-        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultSources().withSources(source).build();
+        return start(withAttached, source, new SmallRyeConfigBuilder().addDefaultSources().withSources(source), beans);
+    }
+
+    /**
+     * Boots with the sources MicroProfile Config discovers as well, as a deployment's Config has them: Attached's
+     * directory source among them, switched on by {@code attached.config.dir}.
+     */
+    static BenchApp startWithDiscoveredSources(Class<?>... beans) {
+        MutableSource source = new MutableSource(Map.of());
+        return start(true, source, new SmallRyeConfigBuilder().addDefaultSources().addDiscoveredSources()
+                .withSources(source), beans);
+    }
+
+    private static BenchApp start(boolean withAttached, MutableSource source, SmallRyeConfigBuilder builder,
+            Class<?>... beans) {
+        quietLogs();
+        SmallRyeConfig config = builder.build();
         ConfigProviderResolver.instance().registerConfig(config, Thread.currentThread().getContextClassLoader());
         Weld weld = new Weld(UUID.randomUUID().toString())
                 .disableDiscovery()

@@ -18,12 +18,12 @@ import java.util.Set;
  * run), so no step inherits another's heap or threads.
  *
  * <pre>
- * java -cp ... dev.attached.benchmarks.Main [--out docs/PERFORMANCE.md] [--quick] [all | jmh load readiness startup memory]
+ * java -cp ... dev.attached.benchmarks.Main [--out docs/PERFORMANCE.md] [--quick] [all | jmh load readiness startup memory fleet]
  * </pre>
  */
 public final class Main {
 
-    static final List<String> STEPS = List.of("jmh", "load", "readiness", "startup", "memory");
+    static final List<String> STEPS = List.of("jmh", "load", "readiness", "startup", "memory", "fleet");
 
     /** The command that runs it all, as the report quotes it. */
     static final String COMMAND = "mvn -B install -DskipTests -DskipWithoutMail -pl extension-api,extension-impl && "
@@ -154,6 +154,7 @@ public final class Main {
                 case "readiness" -> ReadinessStep.run(quick);
                 case "startup" -> StartupStep.run(quick);
                 case "memory" -> MemoryStep.run(quick);
+                case "fleet" -> FleetStep.run(quick);
                 default -> throw new IllegalArgumentException(step);
             };
             try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(Path.of(args[1])))) {

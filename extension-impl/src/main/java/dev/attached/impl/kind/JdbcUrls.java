@@ -3,11 +3,8 @@ package dev.attached.impl.kind;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 
 import dev.attached.impl.Messages;
 import dev.attached.impl.config.Handle;
@@ -57,20 +54,17 @@ final class JdbcUrls {
         return colon < 0 ? jdbcUrl : jdbcUrl.substring(0, colon);
     }
 
-    /** The driver that accepts a URL, looked up with the application's class loader first (drivers in WEB-INF/lib). */
+    /**
+     * The driver that accepts a URL, looked up with the application's class loader first (drivers in WEB-INF/lib),
+     * among the drivers it was found to have at its first lookup.
+     */
     static Optional<Driver> driverFor(String jdbcUrl) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        Iterator<Driver> drivers = ServiceLoader.load(Driver.class, loader).iterator();
-        while (true) {
+        for (Driver driver : JdbcDrivers.found(Thread.currentThread().getContextClassLoader())) {
             try {
-                if (!drivers.hasNext()) {
-                    break;
-                }
-                Driver driver = drivers.next();
                 if (driver.acceptsURL(jdbcUrl)) {
                     return Optional.of(driver);
                 }
-            } catch (SQLException | ServiceConfigurationError | LinkageError e) {
+            } catch (SQLException | LinkageError e) {
                 // a broken or unrelated driver on the class path: keep looking
                 LOG.warning(() -> Messages.driverSkipped(e));
             }
