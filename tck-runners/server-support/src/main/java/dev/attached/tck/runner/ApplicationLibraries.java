@@ -39,8 +39,11 @@ public class ApplicationLibraries implements ApplicationArchiveProcessor {
         }
     }
 
-    /** The libraries of every {@code attached.tck.libraries.<package>} property whose package holds the class. */
-    static List<File> packageLibraries(String testClassName) {
+    /**
+     * The libraries of every {@code attached.tck.libraries.<package>} property whose package holds the class. Public for
+     * a {@code testable = false} deployment, which Arquillian does not give to archive processors.
+     */
+    public static List<File> packageLibraries(String testClassName) {
         List<File> found = new ArrayList<>();
         for (String key : System.getProperties().stringPropertyNames()) {
             String prefix = PROPERTY + ".";
