@@ -3,6 +3,7 @@ package dev.attached.impl;
 import java.util.List;
 import java.util.logging.Logger;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -13,6 +14,7 @@ import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
+import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -38,6 +40,7 @@ public class AttachedExtension implements Extension {
 
     private final InjectionPoints injectionPoints = new InjectionPoints();
     private ResourceRegistry registry;
+    private HealthBeans healthBeans; // null without MicroProfile Health
     private ClassLoader applicationLoader;
 
     protected void addScope(@Observes BeforeBeanDiscovery bbd) {
@@ -60,14 +63,20 @@ public class AttachedExtension implements Extension {
         registry = new ResourceRegistry(resolution.kinds());
         new ResourceBeans(registry).register(abd, resolution.types());
         if (HealthBeans.available(loader)) {
-            HealthBeans.register(abd, resolution.kinds().keySet(), registry);
+            healthBeans = HealthBeans.register(abd, resolution.kinds().keySet(), registry);
         } else {
             LOG.info(Messages.noHealth());
         }
     }
 
-    protected void attachResources(@Observes AfterDeploymentValidation adv, BeanManager beanManager) {
+    /** Before other extensions validate: a health subsystem collecting checks there must know if this failed. */
+    protected void attachResources(
+            @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) AfterDeploymentValidation adv,
+            BeanManager beanManager) {
         List<String> problems = registry.start(ConfigProvider.getConfig(), new CdiResourceEvents(beanManager));
+        if (!problems.isEmpty() && healthBeans != null) {
+            healthBeans.startFailed();
+        }
         problems.forEach(problem -> adv.addDeploymentProblem(new DeploymentException(problem)));
     }
 

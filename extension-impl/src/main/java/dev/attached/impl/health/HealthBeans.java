@@ -1,21 +1,26 @@
 package dev.attached.impl.health;
 
-import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
-import jakarta.inject.Singleton;
-
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.Readiness;
 
 import dev.attached.impl.runtime.ResourceRegistry;
 
 /**
- * Registers one {@code @Readiness HealthCheck} bean per resource, found by any MicroProfile Health implementation.
- * Referenced only when the MicroProfile Health API is present. No liveness check: a dead database must not get the
- * application restarted. The checks are {@code @Singleton}, a pseudo-scope: no client proxy, which OpenWebBeans would
- * build by subclassing the final check class, and one instance per resource however often a server looks them up.
+ * The {@code @Readiness HealthCheck} beans of one application, one per resource, found by any MicroProfile Health
+ * implementation. Referenced only when the MicroProfile Health API is present. No liveness check: a dead database must
+ * not get the application restarted. The checks are {@code @Singleton}, a pseudo-scope: no client proxy, which
+ * OpenWebBeans would build by subclassing the final check class, and one instance per resource however often a server
+ * looks them up. Each is a {@link ReadinessCheckBean}, filed under the bean archive of {@code HealthCheck} (it says
+ * why).
+ * <p>
+ * A server may collect the checks while the deployment is validated and keep them for good: WildFly's health
+ * subsystem looks them up in its own {@code AfterDeploymentValidation} observer and removes them only on shutdown,
+ * which a deployment that fails validation never reaches. So once the application {@linkplain #startFailed() failed to
+ * start}, a check can no longer be created: the lookup fails with the deployment instead of leaving a DOWN check of an
+ * application that does not exist in the server's readiness.
  */
 public final class HealthBeans {
+
+    private volatile boolean startFailed;
 
     private HealthBeans() {
     }
@@ -29,16 +34,21 @@ public final class HealthBeans {
         }
     }
 
-    public static void register(AfterBeanDiscovery abd, Iterable<String> names, ResourceRegistry registry) {
+    public static HealthBeans register(AfterBeanDiscovery abd, Iterable<String> names, ResourceRegistry registry) {
+        HealthBeans beans = new HealthBeans();
         ReadinessProbes probes = new ReadinessProbes(registry);
         for (String name : names) {
-            abd.addBean()
-                    .id("dev.attached#readiness#" + name)
-                    .beanClass(ResourceReadinessCheck.class)
-                    .types(HealthCheck.class, Object.class)
-                    .qualifiers(Readiness.Literal.INSTANCE, Any.Literal.INSTANCE)
-                    .scope(Singleton.class)
-                    .produceWith(instance -> new ResourceReadinessCheck(name, registry, probes));
+            abd.addBean(new ReadinessCheckBean(name, registry, probes, beans));
         }
+        return beans;
+    }
+
+    /** The resources were not started: the deployment fails. Call it before other extensions validate. */
+    public void startFailed() {
+        startFailed = true;
+    }
+
+    boolean hasStartFailed() {
+        return startFailed;
     }
 }
