@@ -39,7 +39,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class OrdersServiceIT {
 
     static final String BASE = "http://127.0.0.1:" + System.getProperty("sample.http.port", "9089");
-    static final Path CONFIG_DIR = Path.of(System.getProperty("sample.config.dir", "target/attached-config"));
+    static final Path CONFIG_DIR = Path.of(System.getProperty("sample.config.dir", "target/it-attached-config"));
     static final Path URL_FILE = CONFIG_DIR.resolve("attached.orders-db.url");
     static final boolean MACHINE_SERVICES = Boolean.getBoolean("attached.services");
     static final String DEFAULT_URL = "jdbc:h2:mem:orders;DB_CLOSE_DELAY=-1";
