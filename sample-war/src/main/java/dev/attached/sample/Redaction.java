@@ -2,8 +2,9 @@ package dev.attached.sample;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +15,9 @@ import dev.attached.ResourceHandle;
 
 /**
  * Makes a failure's message safe for a response body and a log line. A driver's or relay's message is not Attached's
- * and is not masked by it, so this takes out the resource's own password wherever it appears (raw or
- * percent-encoded) and anything shaped like a credential, and makes it one line of at most 400 characters.
+ * and is not masked by it, so this takes out the resource's own secrets (its password, and the shipping API's bearer
+ * token) wherever they appear (raw or percent-encoded) and anything shaped like a credential, and makes it one line
+ * of at most 400 characters.
  */
 @ApplicationScoped
 public class Redaction {
@@ -34,27 +36,35 @@ public class Redaction {
     @AttachedResource(ConfirmationMailer.RESOURCE)
     ResourceHandle mailer;
 
+    @Inject
+    @AttachedResource(ShippingQuotes.RESOURCE)
+    ResourceHandle shippingApi;
+
     /** {@code message} with the secrets of {@code resource} masked, on one line. */
     public String redact(String resource, String message) {
         String text = message == null ? "" : message;
-        Optional<String> password = password(resource);
-        if (password.isPresent() && !password.get().isEmpty()) {
-            text = text.replace(password.get(), MASK)
-                    .replace(URLEncoder.encode(password.get(), StandardCharsets.UTF_8), MASK);
+        for (String secret : secrets(resource)) {
+            text = text.replace(secret, MASK).replace(URLEncoder.encode(secret, StandardCharsets.UTF_8), MASK);
         }
         text = USERINFO.matcher(text).replaceAll("$1" + MASK + "@");
         text = PASSWORD_PARAMETER.matcher(text).replaceAll("$1" + MASK);
         return oneLine(text);
     }
 
-    private Optional<String> password(String resource) {
-        ResourceHandle handle = Map.of(OrderRepository.RESOURCE, ordersDb, ConfirmationMailer.RESOURCE, mailer)
-                .get(resource);
+    private List<String> secrets(String resource) {
+        ResourceHandle handle = Map.of(OrderRepository.RESOURCE, ordersDb, ConfirmationMailer.RESOURCE, mailer,
+                ShippingQuotes.RESOURCE, shippingApi).get(resource);
+        List<String> secrets = new ArrayList<>();
         try {
-            return handle == null ? Optional.empty() : handle.password();
+            if (handle != null) {
+                handle.password().ifPresent(secrets::add);
+                handle.property("bearer-token").ifPresent(secrets::add);
+            }
         } catch (RuntimeException detached) {
-            return Optional.empty(); // a detached resource has no password to leak
+            // a detached resource has no secret to leak
         }
+        secrets.removeIf(String::isEmpty);
+        return secrets;
     }
 
     /** Line breaks and other control characters become spaces, so a message cannot make or forge a log line. */

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import jakarta.json.JsonObject;
 
@@ -24,28 +26,35 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The sample WAR on a running Open Liberty, over HTTP, as an operator uses it: it boots on the default url the build
- * put into the watched folder, takes orders, moves to another database whenever a url file is written there without
- * a failed order, answers a detached or failing database with a 503 problem logged on one line, and never shows a
- * password. The default build swaps between H2 databases; the ci-services profile adds the machine's PostgreSQL and
- * MariaDB through every URL form the README lists.
+ * The sample WAR on a running Open Liberty, over HTTP, as an operator uses it: it boots on the defaults the build put
+ * into the watched folder (an in-memory database, the sample's own stub shipping API), takes orders, moves to another
+ * database or another shipping API whenever files are written there without a failed order, answers a detached or
+ * failing database or API with a 503 problem logged on one line, and never shows a password or a key. The default
+ * build swaps between H2 databases; the ci-services profile adds the machine's PostgreSQL and MariaDB through every
+ * URL form the README lists.
  * <p>
- * The tests run in order against one server; each leaves orders-db attached to the default url.
+ * The tests run in order against one server; each leaves orders-db and shipping-api attached to their defaults.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OrdersServiceIT {
 
     static final String BASE = "http://127.0.0.1:" + System.getProperty("sample.http.port", "9089");
-    static final Path CONFIG_DIR = Path.of(System.getProperty("sample.config.dir", "target/attached-config"));
+    static final Path CONFIG_DIR = Path.of(System.getProperty("sample.config.dir", "target/it-attached-config"));
     static final Path URL_FILE = CONFIG_DIR.resolve("attached.orders-db.url");
     static final boolean MACHINE_SERVICES = Boolean.getBoolean("attached.services");
     static final String DEFAULT_URL = "jdbc:h2:mem:orders;DB_CLOSE_DELAY=-1";
     static final String DEFAULT_LOCATION = "jdbc:h2:mem:orders";
+    static final Path SHIPPING_URL_FILE = CONFIG_DIR.resolve("attached.shipping-api.url");
+    static final Path SHIPPING_TOKEN_FILE = CONFIG_DIR.resolve("attached.shipping-api.bearer-token");
+    static final String STUB_LOCATION = BASE + "/api/stub/shipping";
+    /** The stub's key (microprofile-config.properties), which the default token file holds: not a secret, not shown. */
+    static final String STUB_KEY = "stub-key-4b1d9e27";
 
     /** Passwords that must never come back in a response or a log line. */
     static final String H2_CANARY = "canary-h2-" + UUID.randomUUID();
     static final String WRONG_CANARY = "canary-wrong-" + UUID.randomUUID();
     static final String MARIADB_CANARY = "canary-mariadb-" + UUID.randomUUID().toString().replace("-", "");
+    static final String SHIPPING_CANARY = "canary-shipping-" + UUID.randomUUID();
 
     static final SampleClient SAMPLE = new SampleClient(BASE);
     static final ServerLog LOG = new ServerLog(Path.of(System.getProperty("sample.server.log",
@@ -64,6 +73,19 @@ class OrdersServiceIT {
         JsonObject mailer = SAMPLE.readiness("mailer");
         assertEquals("UP", mailer.getString("status"), "an optional relay that is not attached keeps it ready");
         assertEquals("DETACHED", mailer.getJsonObject("data").getString("state"));
+
+        assertEquals(STUB_LOCATION, Files.readString(SHIPPING_URL_FILE).strip(), "the stub, on this server's port");
+        assertEquals(STUB_KEY, Files.readString(SHIPPING_TOKEN_FILE).strip());
+        JsonObject shipping = SAMPLE.readiness("shipping-api");
+        assertEquals("UP", shipping.getString("status"), shipping.toString());
+        assertEquals(STUB_LOCATION, shipping.getJsonObject("data").getString("location"));
+        assertEquals("rest-client", shipping.getJsonObject("data").getString("kind"));
+        assertEquals(1, shipping.getJsonObject("data").getInt("generation"));
+        SampleClient.Reply placed = SAMPLE.placeOrder("first");
+        assertEquals(201, placed.status(), placed.body());
+        JsonObject quote = placed.json().getJsonObject("shipping");
+        assertEquals(ShippingStub.CARRIER, quote.getString("carrier"), placed.body());
+        assertEquals(595, quote.getInt("priceCents"), "1 kg by default: 4.95 + 1.00");
     }
 
     @Test
@@ -134,6 +156,99 @@ class OrdersServiceIT {
 
     @Test
     @Order(3)
+    void swapsTheShippingApiToAnotherProviderUnderLoadByWritingItsUrlAndToken() throws Exception {
+        assertEquals(401, SAMPLE.post("/api/stub/shipping/quotes", "{\"weightGrams\":1000}").status(),
+                "the stub checks its key");
+        String stubUrl = Files.readString(SHIPPING_URL_FILE).strip();
+        try (ShippingServer second = new ShippingServer(SHIPPING_CANARY, 0)) {
+            String secondLocation = second.base().toString();
+            AtomicLong written = new AtomicLong();
+            long swapped;
+            int placed;
+            List<String> failures;
+            List<OrderLoad.Quote> quotes;
+            try (OrderLoad load = new OrderLoad(SAMPLE, 2)) {
+                await().atMost(60, SECONDS).until(() -> load.placed() >= 20);
+                attach(ShippingQuotes.RESOURCE, secondLocation, () -> {
+                    written.set(System.nanoTime());
+                    writeAtomically(SHIPPING_TOKEN_FILE, SHIPPING_CANARY);
+                    writeAtomically(SHIPPING_URL_FILE, secondLocation);
+                });
+                swapped = System.nanoTime();
+                int placedAtSwap = load.placed();
+                await().atMost(60, SECONDS).until(() -> load.placed() >= placedAtSwap + 20);
+                load.close();
+                placed = load.placed();
+                failures = load.failures();
+                quotes = load.quotes();
+            }
+            assertEquals(List.of(), failures, "no order failed across the swap of the shipping API");
+            JsonObject readiness = SAMPLE.readiness(ShippingQuotes.RESOURCE);
+            assertEquals("UP", readiness.getString("status"), readiness.toString());
+            assertEquals(2, readiness.getJsonObject("data").getInt("generation"), readiness.toString());
+            assertEquals(secondLocation, readiness.getJsonObject("data").getString("location"));
+
+            // Each client's quotes come from the stub, then from the second API, never back; every quote answered
+            // before the files were written is the stub's, every one asked after the swap was seen the second's.
+            Map<Integer, List<String>> perClient = quotes.stream().collect(Collectors.groupingBy(
+                    OrderLoad.Quote::client, Collectors.mapping(OrderLoad.Quote::carrier, Collectors.toList())));
+            for (List<String> carriers : perClient.values()) {
+                int firstSecond = carriers.indexOf(ShippingServer.CARRIER);
+                assertTrue(firstSecond > 0, "each client had quotes of both: " + carriers);
+                assertTrue(carriers.subList(0, firstSecond).stream().allMatch(ShippingStub.CARRIER::equals)
+                        && carriers.subList(firstSecond, carriers.size()).stream()
+                                .allMatch(ShippingServer.CARRIER::equals),
+                        "stub, then second: " + carriers);
+            }
+            assertTrue(quotes.stream().filter(q -> q.answered() < written.get())
+                    .allMatch(q -> ShippingStub.CARRIER.equals(q.carrier())));
+            assertTrue(quotes.stream().filter(q -> q.sent() > swapped)
+                    .allMatch(q -> ShippingServer.CARRIER.equals(q.carrier())));
+            Map<String, Long> perCarrier = quotes.stream()
+                    .collect(Collectors.groupingBy(OrderLoad.Quote::carrier, Collectors.counting()));
+            assertEquals(placed, quotes.size());
+            assertEquals(second.quoted(), perCarrier.getOrDefault(ShippingServer.CARRIER, 0L).longValue(),
+                    "every quote the second API gave reached an order, once");
+            assertEquals(0, second.refused(), "the second API never got a call without its key or with another");
+            long firstSecond = quotes.stream().filter(q -> ShippingServer.CARRIER.equals(q.carrier()))
+                    .mapToLong(OrderLoad.Quote::answered).min().orElseThrow();
+            System.out.printf("shipping-api swap on Open Liberty: %d orders placed under load, %d failed; quotes per "
+                    + "carrier %s; first 'second' quote %d ms after the files were written, readiness at generation "
+                    + "2 after %d ms%n", placed, failures.size(), perCarrier,
+                    (firstSecond - written.get()) / 1_000_000, (swapped - written.get()) / 1_000_000);
+
+            // An API that fails: the order is a 503 problem naming it, logged on one line, and is not taken.
+            long count = SAMPLE.get("/api/orders").json().getJsonNumber("count").longValue();
+            second.failQuotes(true);
+            long mark = LOG.mark();
+            List<String> instances = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                instances.add(assertUnavailable(SAMPLE.placeOrder("while-quotes-fail-" + i), "shipping-api",
+                        "POST quotes answered 503 Service Unavailable"));
+            }
+            assertOneLineEach(mark, instances, "503 POST /api/orders ");
+            assertEquals(count, SAMPLE.get("/api/orders").json().getJsonNumber("count").longValue(),
+                    "an order without a quote is not taken");
+            second.failQuotes(false);
+
+            // Detached by deleting its url: the same problem, with Attached's reason.
+            Files.delete(SHIPPING_URL_FILE);
+            await().atMost(30, SECONDS).until(() -> "DETACHED".equals(
+                    SAMPLE.readiness(ShippingQuotes.RESOURCE).getJsonObject("data").getString("state")));
+            assertUnavailable(SAMPLE.placeOrder("while-shipping-detached"), "shipping-api",
+                    "ATTACHED-106: resource 'shipping-api' is detached: set attached.shipping-api.url to attach it");
+
+            attach(ShippingQuotes.RESOURCE, STUB_LOCATION, () -> {
+                writeAtomically(SHIPPING_TOKEN_FILE, STUB_KEY);
+                writeAtomically(SHIPPING_URL_FILE, stubUrl);
+            });
+            SampleClient.Reply back = SAMPLE.placeOrder("back-on-the-stub");
+            assertEquals(ShippingStub.CARRIER, back.json().getJsonObject("shipping").getString("carrier"), back.body());
+        }
+    }
+
+    @Test
+    @Order(4)
     void aDetachedDatabaseIsA503ProblemLoggedOnOneLinePerRequest() throws Exception {
         Files.delete(URL_FILE); // the documented detach
         await().atMost(30, SECONDS).until(() -> "DETACHED".equals(ordersDb().getString("state")));
@@ -153,7 +268,7 @@ class OrdersServiceIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aMailerThatFailsDoesNotFailTheOrderAndSendingAgainIsA503Problem() throws Exception {
         SampleClient.Reply placed = SAMPLE.placeOrder("with-detached-mailer");
         assertEquals(201, placed.status(), placed.body());
@@ -167,11 +282,11 @@ class OrdersServiceIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void unknownNamesAndBadRequestsAreProblemsWithTheirStatus() throws Exception {
         JsonObject refresh = assertProblem(SAMPLE.post("/api/resources/payments-db/refresh", ""), 404);
         assertEquals("tag:attached.dev,2026:sample/unknown-resource", refresh.getString("type"));
-        assertEquals("no attached resource is named 'payments-db'; the resources are mailer, orders-db",
+        assertEquals("no attached resource is named 'payments-db'; the resources are mailer, orders-db, shipping-api",
                 refresh.getString("detail"));
         assertEquals(404, assertProblem(SAMPLE.get("/api/resources/payments-db"), 404).getInt("status"));
         assertEquals("the database attached now has no order 987654321",
@@ -183,7 +298,7 @@ class OrdersServiceIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aDatabaseThatFailsIsA503ProblemThatSaysWhyWithoutItsPassword() throws Exception {
         // H2 with a password in its url; then a swap to the same database with a wrong one, which must fail
         attach("jdbc:h2:mem:canary;DB_CLOSE_DELAY=-1;USER=sa;PASSWORD=" + H2_CANARY, "jdbc:h2:mem:canary");
@@ -216,14 +331,14 @@ class OrdersServiceIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void noResponseAndNoLogFileShowsAPassword() throws IOException {
         String logs = LOG.everything();
         List<String> bodies = SAMPLE.bodies();
         assertTrue(bodies.size() > 100, "the checks above ran: " + bodies.size() + " responses");
-        for (String canary : List.of(H2_CANARY, WRONG_CANARY, MARIADB_CANARY)) {
-            assertFalse(logs.contains(canary), "a password in the server's logs");
-            assertTrue(bodies.stream().noneMatch(body -> body.contains(canary)), "a password in a response");
+        for (String canary : List.of(H2_CANARY, WRONG_CANARY, MARIADB_CANARY, SHIPPING_CANARY, STUB_KEY)) {
+            assertFalse(logs.contains(canary), "a password or key in the server's logs");
+            assertTrue(bodies.stream().noneMatch(body -> body.contains(canary)), "a password or key in a response");
         }
     }
 
@@ -236,23 +351,34 @@ class OrdersServiceIT {
         long count() throws Exception;
     }
 
-    /**
-     * Writes the url and waits until the sample serves from it. A swap whose probe missed its timeout (other builds
-     * can load this machine far beyond its 2 cores) is tried again as an operator would, with a refresh.
-     */
+    /** Files written into the watched folder. */
+    interface Writes {
+        void run() throws IOException;
+    }
+
+    /** Writes orders-db's url and waits until the sample serves from it. */
     private static void attach(String url, String location) throws Exception {
-        long generation = ordersDb().getJsonNumber("generation").longValue();
-        writeAtomically(URL_FILE, url);
+        attach(OrderRepository.RESOURCE, location, () -> writeAtomically(URL_FILE, url));
+    }
+
+    /**
+     * Writes a resource's files and waits until the sample serves from the new location. A swap whose probe missed
+     * its timeout (other builds can load this machine far beyond its 2 cores) is tried again as an operator would,
+     * with a refresh.
+     */
+    private static void attach(String resource, String location, Writes writes) throws Exception {
+        long generation = SAMPLE.readiness(resource).getJsonObject("data").getJsonNumber("generation").longValue();
+        writes.run();
         await().atMost(120, SECONDS).until(() -> {
-            JsonObject db = ordersDb();
-            if (db.getJsonNumber("generation").longValue() > generation && "ATTACHED".equals(db.getString("state"))
-                    && location.equals(db.getString("location"))) {
+            JsonObject data = SAMPLE.readiness(resource).getJsonObject("data");
+            if (data.getJsonNumber("generation").longValue() > generation && "ATTACHED".equals(data.getString("state"))
+                    && location.equals(data.getString("location"))) {
                 return true;
             }
-            String error = db.getString("last-swap-error", "");
+            String error = data.getString("last-swap-error", "");
             if (error.contains("no answer within") || error.contains("Acquisition timeout")) {
-                System.out.println("retrying a swap to " + location + " that timed out: " + error);
-                SAMPLE.post("/api/resources/orders-db/refresh", "");
+                System.out.println("retrying a swap of " + resource + " to " + location + " that timed out: " + error);
+                SAMPLE.post("/api/resources/" + resource + "/refresh", "");
             }
             return false;
         });

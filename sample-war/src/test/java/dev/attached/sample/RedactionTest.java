@@ -26,6 +26,15 @@ class RedactionTest {
     }
 
     @Test
+    void theShippingApisBearerTokenIsMasked() {
+        Redaction redaction = withPassword(null);
+        redaction.shippingApi = new Handle(null, CANARY);
+        assertEquals("sent **** and ****", redaction.redact("shipping-api", "sent " + CANARY + " and "
+                + "c%40nary%2Fp%25ss+word"));
+        assertEquals("token " + CANARY, redaction.redact("orders-db", "token " + CANARY), "another resource's is not");
+    }
+
+    @Test
     void anythingShapedLikeACredentialIsMasked() {
         String redacted = withPassword(null).redact("orders-db",
                 "cannot reach postgres://app:hunter2@db:5432/orders?password=hunter3;pwd=hunter4");
@@ -63,16 +72,23 @@ class RedactionTest {
         Redaction redaction = new Redaction();
         redaction.ordersDb = new Handle(password);
         redaction.mailer = new Handle(null);
+        redaction.shippingApi = new Handle(null);
         return redaction;
     }
 
-    /** A resource's handle as Attached gives it, with only a password. */
+    /** A resource's handle as Attached gives it, with only a password and a bearer token. */
     static class Handle implements ResourceHandle {
 
         private final String password;
+        private final String bearerToken;
 
         Handle(String password) {
+            this(password, null);
+        }
+
+        Handle(String password, String bearerToken) {
             this.password = password;
+            this.bearerToken = bearerToken;
         }
 
         @Override
@@ -97,7 +113,7 @@ class RedactionTest {
 
         @Override
         public Optional<String> property(String key) {
-            return Optional.empty();
+            return "bearer-token".equals(key) ? Optional.ofNullable(bearerToken) : Optional.empty();
         }
     }
 }
