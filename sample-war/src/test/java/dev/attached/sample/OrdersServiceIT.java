@@ -294,6 +294,8 @@ class OrdersServiceIT {
         assertEquals("about:blank", assertProblem(SAMPLE.get("/api/no-such-path"), 404).getString("type"));
         assertEquals("item is required", assertProblem(SAMPLE.post("/api/orders", "{}"), 400).getString("detail"));
         assertEquals(400, assertProblem(SAMPLE.post("/api/orders", "{not json"), 400).getInt("status"));
+        assertEquals("weightGrams must be between 1 and 50000", assertProblem(SAMPLE.post("/api/orders",
+                "{\"item\":\"anvil\",\"weightGrams\":50001}"), 400).getString("detail"));
         assertEquals("orders-db", SAMPLE.ordersDb().getString("name"), "a known name still answers");
     }
 
