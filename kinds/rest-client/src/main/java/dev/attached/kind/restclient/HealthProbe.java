@@ -61,6 +61,10 @@ final class HealthProbe {
             answer.cancel(true);
             throw new ProbeException("no answer within " + Values.format(timeout) + " to " + request);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof java.net.http.HttpTimeoutException) {
+                // the client's own connect timeout may fire first: the same outcome, said the same way
+                throw new ProbeException("no answer within " + Values.format(timeout) + " to " + request);
+            }
             throw new ProbeException(request + " failed: " + reason(e.getCause(), timeout), e.getCause());
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
