@@ -41,6 +41,7 @@ public class AttachedExtension implements Extension {
     private final InjectionPoints injectionPoints = new InjectionPoints();
     private ResourceRegistry registry;
     private HealthBeans healthBeans; // null without MicroProfile Health
+    private Class<?> resourceUser; // a bean class injecting a resource: the readiness checks are filed with it
     private ClassLoader applicationLoader;
 
     protected void addScope(@Observes BeforeBeanDiscovery bbd) {
@@ -53,6 +54,9 @@ public class AttachedExtension implements Extension {
 
     protected void collectInjectionPoints(@Observes ProcessInjectionPoint<?, ?> pip) {
         injectionPoints.add(pip.getInjectionPoint());
+        if (resourceUser == null) {
+            resourceUser = HealthBeans.resourceUser(pip.getInjectionPoint());
+        }
     }
 
     protected void registerBeans(@Observes AfterBeanDiscovery abd) {
@@ -63,7 +67,7 @@ public class AttachedExtension implements Extension {
         registry = new ResourceRegistry(resolution.kinds());
         new ResourceBeans(registry).register(abd, resolution.types());
         if (HealthBeans.available(loader)) {
-            healthBeans = HealthBeans.register(abd, resolution.kinds().keySet(), registry);
+            healthBeans = HealthBeans.register(abd, resolution.kinds().keySet(), registry, resourceUser);
         } else {
             LOG.info(Messages.noHealth());
         }

@@ -1,7 +1,10 @@
 package dev.attached.impl.health;
 
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.InjectionPoint;
 
+import dev.attached.AttachedResource;
 import dev.attached.impl.runtime.ResourceRegistry;
 
 /**
@@ -9,8 +12,8 @@ import dev.attached.impl.runtime.ResourceRegistry;
  * implementation. Referenced only when the MicroProfile Health API is present. No liveness check: a dead database must
  * not get the application restarted. The checks are {@code @Singleton}, a pseudo-scope: no client proxy, which
  * OpenWebBeans would build by subclassing the final check class, and one instance per resource however often a server
- * looks them up. Each is a {@link ReadinessCheckBean}, filed under the bean archive of {@code HealthCheck} (it says
- * why).
+ * looks them up. Each is a {@link ReadinessCheckBean}, filed under the bean archive of a class of the application
+ * that injects a resource (it says why).
  * <p>
  * A server may collect the checks while the deployment is validated and keep them for good: WildFly's health
  * subsystem looks them up in its own {@code AfterDeploymentValidation} observer and removes them only on shutdown,
@@ -34,11 +37,29 @@ public final class HealthBeans {
         }
     }
 
-    public static HealthBeans register(AfterBeanDiscovery abd, Iterable<String> names, ResourceRegistry registry) {
+    /**
+     * The class of the bean an {@code @AttachedResource} injection point belongs to (the class declaring it if it
+     * belongs to none), or null for any other injection point.
+     */
+    public static Class<?> resourceUser(InjectionPoint injectionPoint) {
+        if (injectionPoint.getQualifiers().stream().noneMatch(AttachedResource.class::isInstance)) {
+            return null;
+        }
+        Bean<?> bean = injectionPoint.getBean();
+        return bean != null ? bean.getBeanClass() : injectionPoint.getMember().getDeclaringClass();
+    }
+
+    /**
+     * @param resourceUser a class of the application that injects a resource ({@link #resourceUser}): the checks are
+     *            filed under its bean archive; null files them under this jar's
+     */
+    public static HealthBeans register(AfterBeanDiscovery abd, Iterable<String> names, ResourceRegistry registry,
+            Class<?> resourceUser) {
         HealthBeans beans = new HealthBeans();
         ReadinessProbes probes = new ReadinessProbes(registry);
+        Class<?> beanClass = resourceUser != null ? resourceUser : ResourceReadinessCheck.class;
         for (String name : names) {
-            abd.addBean(new ReadinessCheckBean(name, registry, probes, beans));
+            abd.addBean(new ReadinessCheckBean(name, beanClass, registry, probes, beans));
         }
         return beans;
     }

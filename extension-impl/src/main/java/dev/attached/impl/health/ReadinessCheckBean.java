@@ -20,11 +20,11 @@ import dev.attached.impl.runtime.ResourceRegistry;
  * The {@code @Readiness HealthCheck} bean of one resource. A {@code Bean} of its own rather than one built with
  * {@code AfterBeanDiscovery.addBean()}, because its bean class decides where a container files it: Weld files a bean
  * added as a {@code Bean} under the bean archive of {@link #getBeanClass()}, and a configured one under the archive of
- * the extension that added it. That archive must be visible to the server's health subsystem, which may look the
- * checks up from an archive of its own: WildFly's does, from its module's archive, which sees the application's bean
- * archives and the modules it depends on, but not the archive Weld makes for an extension jar's classes (not a bean
- * archive itself). So the bean class is {@code HealthCheck}: whatever looks up health checks sees where
- * {@code HealthCheck} comes from.
+ * the extension that added it, which for this jar (an extension, not a bean archive) is an archive Weld makes up for
+ * it. A server's health subsystem looks the checks up from an archive that may not see that one: WildFly's looks them
+ * up from its own module's archive, which sees the deployment's bean archives but not the made-up one. So the bean
+ * class is a class of the application that injects a resource: wherever the server looks from, it sees the archive
+ * of the application's own classes, as it must to find the application's own checks (Open Liberty looks from it).
  */
 final class ReadinessCheckBean implements Bean<HealthCheck>, PassivationCapable {
 
@@ -32,12 +32,15 @@ final class ReadinessCheckBean implements Bean<HealthCheck>, PassivationCapable 
     private static final Set<Annotation> QUALIFIERS = Set.of(Readiness.Literal.INSTANCE, Any.Literal.INSTANCE);
 
     private final String name;
+    private final Class<?> beanClass;
     private final ResourceRegistry registry;
     private final ReadinessProbes probes;
     private final HealthBeans beans;
 
-    ReadinessCheckBean(String name, ResourceRegistry registry, ReadinessProbes probes, HealthBeans beans) {
+    ReadinessCheckBean(String name, Class<?> beanClass, ResourceRegistry registry, ReadinessProbes probes,
+            HealthBeans beans) {
         this.name = name;
+        this.beanClass = beanClass;
         this.registry = registry;
         this.probes = probes;
         this.beans = beans;
@@ -60,7 +63,7 @@ final class ReadinessCheckBean implements Bean<HealthCheck>, PassivationCapable 
 
     @Override
     public Class<?> getBeanClass() {
-        return HealthCheck.class;
+        return beanClass;
     }
 
     @Override

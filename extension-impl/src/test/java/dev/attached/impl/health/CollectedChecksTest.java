@@ -1,16 +1,19 @@
 package dev.attached.impl.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Extension;
 
@@ -53,6 +56,18 @@ class CollectedChecksTest {
         try (Deployed app = deploy(server, Map.of("attached.orders-db.url", "jdbc:h2:mem:collected-checks"))) {
             assertEquals(1, server.collected.size(), server.collected.toString());
             assertEquals("attached:orders-db", server.collected.get(0).call().getName());
+        }
+    }
+
+    /** Servers look the checks up from archives that see the application's classes, but maybe not this jar. */
+    @Test
+    void theChecksAreFiledWithTheApplicationClassThatInjectsTheResource() {
+        try (Deployed app = deploy(new CollectingExtension(),
+                Map.of("attached.orders-db.url", "jdbc:h2:mem:filed-checks"))) {
+            BeanManager beanManager = app.container().getBeanManager();
+            Set<Bean<?>> checks = beanManager.getBeans(HealthCheck.class, Readiness.Literal.INSTANCE);
+            assertEquals(1, checks.size(), checks.toString());
+            assertSame(Orders.class, checks.iterator().next().getBeanClass());
         }
     }
 
