@@ -62,8 +62,7 @@ public class TckConfigSource implements ObservableConfigSource {
     /** Goes back to the deployment's initial values, without reporting a change; call it after each test. */
     public static void reset() {
         VALUES.clear();
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        try (InputStream in = loader == null ? null : loader.getResourceAsStream(INITIAL)) {
+        try (InputStream in = initialValues()) {
             if (in != null) {
                 Properties initial = new Properties();
                 initial.load(in);
@@ -72,6 +71,16 @@ public class TckConfigSource implements ObservableConfigSource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The deployment's initial values: through the thread's class loader, else this class's own. WildFly creates
+     * config sources on a server thread whose context class loader is not the deployment's.
+     */
+    private static InputStream initialValues() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        InputStream in = context == null ? null : context.getResourceAsStream(INITIAL);
+        return in != null ? in : TckConfigSource.class.getClassLoader().getResourceAsStream(INITIAL);
     }
 
     @Override
