@@ -38,6 +38,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OrdersServiceIT {
 
+    /** Where the sample runs: the server runners in tck-runners run this test on theirs. */
+    static final String SERVER = System.getProperty("sample.server", "Open Liberty");
     static final String BASE = "http://127.0.0.1:" + System.getProperty("sample.http.port", "9089");
     static final Path CONFIG_DIR = Path.of(System.getProperty("sample.config.dir", "target/it-attached-config"));
     static final Path URL_FILE = CONFIG_DIR.resolve("attached.orders-db.url");
@@ -150,8 +152,8 @@ class OrdersServiceIT {
         counts.forEach((location, count) -> assertTrue(count > 0, "orders reached " + location + ": " + counts));
         assertEquals(before + placed, counts.values().stream().mapToLong(Long::longValue).sum(),
                 "each order placed is in one database, none lost, none twice: " + counts);
-        System.out.printf("sample swaps on Open Liberty: %d orders placed under load, 0 failed; per database %s%n",
-                placed, counts);
+        System.out.printf("sample swaps on %s: %d orders placed under load, 0 failed; per database %s%n",
+                SERVER, placed, counts);
     }
 
     @Test
@@ -212,9 +214,9 @@ class OrdersServiceIT {
             assertEquals(0, second.refused(), "the second API never got a call without its key or with another");
             long firstSecond = quotes.stream().filter(q -> ShippingServer.CARRIER.equals(q.carrier()))
                     .mapToLong(OrderLoad.Quote::answered).min().orElseThrow();
-            System.out.printf("shipping-api swap on Open Liberty: %d orders placed under load, %d failed; quotes per "
+            System.out.printf("shipping-api swap on %s: %d orders placed under load, %d failed; quotes per "
                     + "carrier %s; first 'second' quote %d ms after the files were written, readiness at generation "
-                    + "2 after %d ms%n", placed, failures.size(), perCarrier,
+                    + "2 after %d ms%n", SERVER, placed, failures.size(), perCarrier,
                     (firstSecond - written.get()) / 1_000_000, (swapped - written.get()) / 1_000_000);
 
             // An API that fails: the order is a 503 problem naming it, logged on one line, and is not taken.
