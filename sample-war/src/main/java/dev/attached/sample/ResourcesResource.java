@@ -5,7 +5,6 @@ import java.util.List;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -15,8 +14,13 @@ import dev.attached.AttachedResources;
 import dev.attached.ResourceStatus;
 
 /**
- * An operator's view of the attached resources, and a way to make one re-read its configuration now. A name the
- * application does not have is a 404 problem.
+ * A read-only view of the attached resources, as JSON: what {@code /health/ready} shows of them, without probing. A
+ * name the application does not have is a 404 problem.
+ * <p>
+ * There is no refresh here: making a resource re-read its configuration is an operator's action, and the status page
+ * (attached-console, {@code POST /attached/api/resources/{name}/refresh}) allows it only to the role
+ * {@code attached-operator} with the header {@code X-Requested-By}. An open endpoint beside it would let anybody
+ * do it.
  */
 @Path("resources")
 @RequestScoped
@@ -45,12 +49,6 @@ public class ResourcesResource {
     @Path("{name}")
     public Status one(@PathParam("name") String name) {
         return Status.of(resources.status(known(name)));
-    }
-
-    @POST
-    @Path("{name}/refresh")
-    public Status refresh(@PathParam("name") String name) {
-        return Status.of(resources.refresh(known(name)));
     }
 
     private String known(String name) {
