@@ -71,7 +71,7 @@ class OrdersServiceIT {
         await().atMost(60, SECONDS).until(() -> "UP".equals(SAMPLE.get("/health/ready").json().getString("status")));
         JsonObject db = SAMPLE.readiness("orders-db");
         assertEquals(DEFAULT_LOCATION, db.getJsonObject("data").getString("location"));
-        assertEquals(1, db.getJsonObject("data").getInt("generation"));
+        assertEquals(1, SampleClient.number(db.getJsonObject("data"), "generation"));
         JsonObject mailer = SAMPLE.readiness("mailer");
         assertEquals("UP", mailer.getString("status"), "an optional relay that is not attached keeps it ready");
         assertEquals("DETACHED", mailer.getJsonObject("data").getString("state"));
@@ -82,7 +82,7 @@ class OrdersServiceIT {
         assertEquals("UP", shipping.getString("status"), shipping.toString());
         assertEquals(STUB_LOCATION, shipping.getJsonObject("data").getString("location"));
         assertEquals("rest-client", shipping.getJsonObject("data").getString("kind"));
-        assertEquals(1, shipping.getJsonObject("data").getInt("generation"));
+        assertEquals(1, SampleClient.number(shipping.getJsonObject("data"), "generation"));
         SampleClient.Reply placed = SAMPLE.placeOrder("first");
         assertEquals(201, placed.status(), placed.body());
         JsonObject quote = placed.json().getJsonObject("shipping");
@@ -187,7 +187,7 @@ class OrdersServiceIT {
             assertEquals(List.of(), failures, "no order failed across the swap of the shipping API");
             JsonObject readiness = SAMPLE.readiness(ShippingQuotes.RESOURCE);
             assertEquals("UP", readiness.getString("status"), readiness.toString());
-            assertEquals(2, readiness.getJsonObject("data").getInt("generation"), readiness.toString());
+            assertEquals(2, SampleClient.number(readiness.getJsonObject("data"), "generation"), readiness.toString());
             assertEquals(secondLocation, readiness.getJsonObject("data").getString("location"));
 
             // Each client's quotes come from the stub, then from the second API, never back; every quote answered
@@ -309,10 +309,10 @@ class OrdersServiceIT {
         // H2 with a password in its url; then a swap to the same database with a wrong one, which must fail
         attach("jdbc:h2:mem:canary;DB_CLOSE_DELAY=-1;USER=sa;PASSWORD=" + H2_CANARY, "jdbc:h2:mem:canary");
         assertEquals(201, SAMPLE.placeOrder("with-a-password").status());
-        long generation = ordersDb().getJsonNumber("generation").longValue();
+        long generation = SampleClient.number(ordersDb(), "generation");
         writeAtomically(URL_FILE, "jdbc:h2:mem:canary;DB_CLOSE_DELAY=-1;USER=sa;PASSWORD=" + WRONG_CANARY);
         await().atMost(30, SECONDS).until(() -> ordersDb().containsKey("last-swap-error"));
-        assertEquals(generation, ordersDb().getJsonNumber("generation").longValue(), "the old one serves");
+        assertEquals(generation, SampleClient.number(ordersDb(), "generation"), "the old one serves");
         JsonObject status = SAMPLE.ordersDb();
         assertFalse(status.getString("lastError", "").isBlank(), "the operator API says why: " + status);
         assertEquals(201, SAMPLE.placeOrder("after-a-failed-swap").status());
@@ -375,7 +375,7 @@ class OrdersServiceIT {
      * Refresh on the status page, which needs the role attached-operator.)
      */
     private static void attach(String resource, String location, Writes writes) throws Exception {
-        long generation = SAMPLE.readiness(resource).getJsonObject("data").getJsonNumber("generation").longValue();
+        long generation = SampleClient.number(SAMPLE.readiness(resource).getJsonObject("data"), "generation");
         Map<Path, String> before = filesOf(resource);
         for (int attempt = 1;; attempt++) {
             writes.run();
@@ -395,7 +395,7 @@ class OrdersServiceIT {
     }
 
     private static boolean swappedTo(JsonObject data, long generation, String location) {
-        return data.getJsonNumber("generation").longValue() > generation && "ATTACHED".equals(data.getString("state"))
+        return SampleClient.number(data, "generation") > generation && "ATTACHED".equals(data.getString("state"))
                 && location.equals(data.getString("location"));
     }
 
