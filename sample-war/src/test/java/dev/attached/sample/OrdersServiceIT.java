@@ -38,6 +38,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OrdersServiceIT {
 
+    /** Where the sample runs: the server runners in tck-runners run this test on theirs. */
+    static final String SERVER = System.getProperty("sample.server", "Open Liberty");
     static final String BASE = "http://127.0.0.1:" + System.getProperty("sample.http.port", "9089");
     static final Path CONFIG_DIR = Path.of(System.getProperty("sample.config.dir", "target/it-attached-config"));
     static final Path URL_FILE = CONFIG_DIR.resolve("attached.orders-db.url");
@@ -69,7 +71,7 @@ class OrdersServiceIT {
         await().atMost(60, SECONDS).until(() -> "UP".equals(SAMPLE.get("/health/ready").json().getString("status")));
         JsonObject db = SAMPLE.readiness("orders-db");
         assertEquals(DEFAULT_LOCATION, db.getJsonObject("data").getString("location"));
-        assertEquals(1, db.getJsonObject("data").getInt("generation"));
+        assertEquals(1, SampleClient.number(db.getJsonObject("data"), "generation"));
         JsonObject mailer = SAMPLE.readiness("mailer");
         assertEquals("UP", mailer.getString("status"), "an optional relay that is not attached keeps it ready");
         assertEquals("DETACHED", mailer.getJsonObject("data").getString("state"));
@@ -80,7 +82,7 @@ class OrdersServiceIT {
         assertEquals("UP", shipping.getString("status"), shipping.toString());
         assertEquals(STUB_LOCATION, shipping.getJsonObject("data").getString("location"));
         assertEquals("rest-client", shipping.getJsonObject("data").getString("kind"));
-        assertEquals(1, shipping.getJsonObject("data").getInt("generation"));
+        assertEquals(1, SampleClient.number(shipping.getJsonObject("data"), "generation"));
         SampleClient.Reply placed = SAMPLE.placeOrder("first");
         assertEquals(201, placed.status(), placed.body());
         JsonObject quote = placed.json().getJsonObject("shipping");
@@ -150,8 +152,8 @@ class OrdersServiceIT {
         counts.forEach((location, count) -> assertTrue(count > 0, "orders reached " + location + ": " + counts));
         assertEquals(before + placed, counts.values().stream().mapToLong(Long::longValue).sum(),
                 "each order placed is in one database, none lost, none twice: " + counts);
-        System.out.printf("sample swaps on Open Liberty: %d orders placed under load, 0 failed; per database %s%n",
-                placed, counts);
+        System.out.printf("sample swaps on %s: %d orders placed under load, 0 failed; per database %s%n",
+                SERVER, placed, counts);
     }
 
     @Test
@@ -185,7 +187,7 @@ class OrdersServiceIT {
             assertEquals(List.of(), failures, "no order failed across the swap of the shipping API");
             JsonObject readiness = SAMPLE.readiness(ShippingQuotes.RESOURCE);
             assertEquals("UP", readiness.getString("status"), readiness.toString());
-            assertEquals(2, readiness.getJsonObject("data").getInt("generation"), readiness.toString());
+            assertEquals(2, SampleClient.number(readiness.getJsonObject("data"), "generation"), readiness.toString());
             assertEquals(secondLocation, readiness.getJsonObject("data").getString("location"));
 
             // Each client's quotes come from the stub, then from the second API, never back; every quote answered
@@ -212,9 +214,9 @@ class OrdersServiceIT {
             assertEquals(0, second.refused(), "the second API never got a call without its key or with another");
             long firstSecond = quotes.stream().filter(q -> ShippingServer.CARRIER.equals(q.carrier()))
                     .mapToLong(OrderLoad.Quote::answered).min().orElseThrow();
-            System.out.printf("shipping-api swap on Open Liberty: %d orders placed under load, %d failed; quotes per "
+            System.out.printf("shipping-api swap on %s: %d orders placed under load, %d failed; quotes per "
                     + "carrier %s; first 'second' quote %d ms after the files were written, readiness at generation "
-                    + "2 after %d ms%n", placed, failures.size(), perCarrier,
+                    + "2 after %d ms%n", SERVER, placed, failures.size(), perCarrier,
                     (firstSecond - written.get()) / 1_000_000, (swapped - written.get()) / 1_000_000);
 
             // An API that fails: the order is a 503 problem naming it, logged on one line, and is not taken.
@@ -307,10 +309,10 @@ class OrdersServiceIT {
         // H2 with a password in its url; then a swap to the same database with a wrong one, which must fail
         attach("jdbc:h2:mem:canary;DB_CLOSE_DELAY=-1;USER=sa;PASSWORD=" + H2_CANARY, "jdbc:h2:mem:canary");
         assertEquals(201, SAMPLE.placeOrder("with-a-password").status());
-        long generation = ordersDb().getJsonNumber("generation").longValue();
+        long generation = SampleClient.number(ordersDb(), "generation");
         writeAtomically(URL_FILE, "jdbc:h2:mem:canary;DB_CLOSE_DELAY=-1;USER=sa;PASSWORD=" + WRONG_CANARY);
         await().atMost(30, SECONDS).until(() -> ordersDb().containsKey("last-swap-error"));
-        assertEquals(generation, ordersDb().getJsonNumber("generation").longValue(), "the old one serves");
+        assertEquals(generation, SampleClient.number(ordersDb(), "generation"), "the old one serves");
         JsonObject status = SAMPLE.ordersDb();
         assertFalse(status.getString("lastError", "").isBlank(), "the operator API says why: " + status);
         assertEquals(201, SAMPLE.placeOrder("after-a-failed-swap").status());
@@ -373,7 +375,7 @@ class OrdersServiceIT {
      * Refresh on the status page, which needs the role attached-operator.)
      */
     private static void attach(String resource, String location, Writes writes) throws Exception {
-        long generation = SAMPLE.readiness(resource).getJsonObject("data").getJsonNumber("generation").longValue();
+        long generation = SampleClient.number(SAMPLE.readiness(resource).getJsonObject("data"), "generation");
         Map<Path, String> before = filesOf(resource);
         for (int attempt = 1;; attempt++) {
             writes.run();
@@ -393,7 +395,7 @@ class OrdersServiceIT {
     }
 
     private static boolean swappedTo(JsonObject data, long generation, String location) {
-        return data.getJsonNumber("generation").longValue() > generation && "ATTACHED".equals(data.getString("state"))
+        return SampleClient.number(data, "generation") > generation && "ATTACHED".equals(data.getString("state"))
                 && location.equals(data.getString("location"));
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 
 /** The sample's HTTP API as a client sees it; keeps every body it received, for the canary check. */
 final class SampleClient {
@@ -56,6 +57,16 @@ final class SampleClient {
                 .filter(c -> c.getString("name").equals("attached:" + resource))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no attached:" + resource + " in " + health));
+    }
+
+    /**
+     * A whole number in a readiness check's {@code data}: a JSON number, or a numeric string, which is how Payara
+     * Micro writes every {@code data} value ({@code "generation":"2"}).
+     */
+    static long number(JsonObject data, String key) {
+        return data.get(key) instanceof JsonString text
+                ? Long.parseLong(text.getString())
+                : data.getJsonNumber(key).longValue();
     }
 
     /** The orders-db status as the operator API shows it. */

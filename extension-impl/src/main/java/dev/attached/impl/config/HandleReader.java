@@ -9,12 +9,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 import org.eclipse.microprofile.config.Config;
 
 import dev.attached.impl.Messages;
 import dev.attached.impl.config.Handle.Settings;
+import dev.attached.spi.SettingValues;
 
 /**
  * Reads the keys under {@code attached.<name>.} through MicroProfile Config, so ordinals, environment variables and
@@ -89,10 +91,11 @@ public final class HandleReader {
                         previous, now, problems).ifPresent(v -> environmentOnly.put(rest, v)));
         seen.put(name, now);
 
-        boolean optional = bool(name, keys, OPTIONAL, false, problems);
-        Settings settings = new Settings(bool(name, keys, HEALTH_ENABLED, true, problems),
-                duration(name, keys, HEALTH_TIMEOUT, DEFAULT_HEALTH_TIMEOUT, MAX_HEALTH_TIMEOUT, problems),
-                duration(name, keys, DRAIN_TIMEOUT, DEFAULT_DRAIN_TIMEOUT, Durations.MAX, problems));
+        boolean optional = get(name, keys, OPTIONAL, false, SettingValues::flag, problems);
+        Settings settings = new Settings(get(name, keys, HEALTH_ENABLED, true, SettingValues::flag, problems),
+                get(name, keys, HEALTH_TIMEOUT, DEFAULT_HEALTH_TIMEOUT,
+                        SettingValues.positiveDurationAtMost(MAX_HEALTH_TIMEOUT), problems),
+                get(name, keys, DRAIN_TIMEOUT, DEFAULT_DRAIN_TIMEOUT, SettingValues::positiveDuration, problems));
 
         String url = keys.get(Handle.URL);
         if (url == null || url.isBlank()) {
@@ -168,27 +171,15 @@ public final class HandleReader {
         }
     }
 
-    private static boolean bool(String name, Map<String, String> keys, String key, boolean fallback,
+    /** A key Attached reads itself, read as {@link SettingValues} reads a kind's: a blank value is not set. */
+    private static <T> T get(String name, Map<String, String> keys, String key, T fallback, Function<String, T> parse,
             List<String> problems) {
         String value = keys.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (value.strip().equalsIgnoreCase("true") || value.strip().equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(value.strip());
-        }
-        problems.add(Messages.invalidValue(name, key, KeyReader.quote(value) + " is not true or false"));
-        return fallback;
-    }
-
-    private static Duration duration(String name, Map<String, String> keys, String key, Duration fallback,
-            Duration max, List<String> problems) {
-        String value = keys.get(key);
-        if (value == null) {
+        if (value == null || value.isBlank()) {
             return fallback;
         }
         try {
-            return Durations.positiveAtMost(max).apply(value);
+            return parse.apply(value);
         } catch (IllegalArgumentException e) {
             problems.add(Messages.invalidValue(name, key, e.getMessage()));
             return fallback;

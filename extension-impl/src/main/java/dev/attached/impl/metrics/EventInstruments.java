@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.DoubleHistogramBuilder;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
 
@@ -39,13 +40,24 @@ final class EventInstruments {
                 .build();
         detaches = meter.counterBuilder("attached.detaches").setUnit("{detach}")
                 .setDescription("Resources detached because their url was removed.").build();
-        drainDuration = meter.histogramBuilder("attached.drain.duration").setUnit("s")
+        drainDuration = withBuckets(meter.histogramBuilder("attached.drain.duration").setUnit("s")
                 .setDescription("From a generation's retirement to its closing; attached.drain.cut tells whether"
-                        + " drain-timeout cut work still in use.")
-                .setExplicitBucketBoundariesAdvice(DRAIN_BUCKETS).build();
-        probeDuration = meter.histogramBuilder("attached.probe.duration").setUnit("s")
-                .setDescription("Readiness probes that returned, by outcome (up or down).")
-                .setExplicitBucketBoundariesAdvice(PROBE_BUCKETS).build();
+                        + " drain-timeout cut work still in use."),
+                DRAIN_BUCKETS).build();
+        probeDuration = withBuckets(meter.histogramBuilder("attached.probe.duration").setUnit("s")
+                .setDescription("Readiness probes that returned, by outcome (up or down)."), PROBE_BUCKETS).build();
+    }
+
+    /**
+     * Advises the buckets where the server's API can: the advice came with OpenTelemetry API 1.32, and Payara Micro 7
+     * brings 1.29. Without it the SDK's default buckets (or the server's views) apply.
+     */
+    private static DoubleHistogramBuilder withBuckets(DoubleHistogramBuilder histogram, List<Double> buckets) {
+        try {
+            return histogram.setExplicitBucketBoundariesAdvice(buckets);
+        } catch (NoSuchMethodError e) {
+            return histogram;
+        }
     }
 
     void record(ResourceEvent event) {

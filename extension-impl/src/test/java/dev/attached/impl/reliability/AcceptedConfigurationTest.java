@@ -143,6 +143,19 @@ class AcceptedConfigurationTest {
     }
 
     @Test
+    void blankValuesOfAttachedsOwnKeysCountAsNotSet() {
+        try (TestApp app = TestApp.with("attached.geo-api.url", "https://127.0.0.1:1/v1",
+                "attached.geo-api.health.timeout", "  ", "attached.geo-api.drain-timeout", "\t",
+                "attached.geo-api.health.enabled", " ", "attached.geo-api.optional", " \n").beans(Api.class).start()) {
+            assertEquals("https://127.0.0.1:1/v1", app.select(Api.class).api.uri().toString());
+            Report.row("accepted-conflicts", "| case | outcome |",
+                    "blank health.timeout, drain-timeout, health.enabled,"
+                            + " optional",
+                    "not set: the defaults stand, as for a blank url");
+        }
+    }
+
+    @Test
     void whitespaceAndLineBreaksAroundValuesAreDropped() {
         try (TestApp app = TestApp.with("attached.geo-api.url", "  https://127.0.0.1:1/v1\n",
                 "attached.geo-api.health.timeout", " 2s ", "attached.geo-api.health.enabled", "TRUE").beans(Api.class)

@@ -73,7 +73,9 @@ public class MailDetachTest {
                 () -> "not detached: " + resources.status("mailer"));
         long start = System.nanoTime();
         MessagingException failure = assertThrows(MessagingException.class, mailer::send);
-        assertTrue(System.nanoTime() - start < 1_000_000_000L, "a send to a detached relay must fail fast");
+        // fast means without waiting for a connection: far below any connect or acquisition timeout, and far above
+        // what a busy machine adds to a call that does not wait
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "a send to a detached relay must fail fast");
         String text = failure.toString() + failure.getNextException();
         assertTrue(text.contains("mailer"), text);
         assertTrue(text.contains("attached.mailer.url"), text);

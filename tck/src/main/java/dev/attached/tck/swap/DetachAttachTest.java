@@ -76,7 +76,9 @@ public class DetachAttachTest {
                 () -> "not detached: " + resources.status("orders-db"));
         long start = System.nanoTime();
         SQLException detached = assertThrows(SQLException.class, () -> orders.db().getConnection());
-        assertTrue(System.nanoTime() - start < 1_000_000_000L, "a call to a detached resource must fail fast");
+        // fast means without waiting for a connection: far below any connect or acquisition timeout, and far above
+        // what a busy machine adds to a call that does not wait
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "a call to a detached resource must fail fast");
         assertTrue(detached.getMessage().contains("orders-db"), detached.getMessage());
         assertTrue(detached.getMessage().contains("attached.orders-db.url"), detached.getMessage());
         HealthReport.Check check = Health.readiness().check("attached:orders-db");

@@ -25,6 +25,8 @@ import java.util.logging.Logger;
 
 import com.google.code.yanf4j.core.Session;
 
+import dev.attached.spi.SettingValues;
+
 import net.rubyeye.xmemcached.FlowControl;
 import net.rubyeye.xmemcached.MemcachedClient;
 import net.rubyeye.xmemcached.XMemcachedClient;
@@ -245,7 +247,7 @@ final class ClientGeneration implements InvocationHandler {
                 } else if (command.getResult() == null) {
                     command.cancel();
                     failure = "did not answer '" + (command instanceof ProbeNoop ? "noop" : "version")
-                            + "' within the health timeout (" + Durations.format(timeout) + ")";
+                            + "' within the health timeout (" + SettingValues.format(timeout) + ")";
                 }
                 if (failure != null) {
                     break;
@@ -270,7 +272,8 @@ final class ClientGeneration implements InvocationHandler {
             }
             String failure = failures.get(server);
             if (failure == null && !attempted.contains(server)) {
-                failure = "is still connecting (connect-timeout " + Durations.format(settings.connectTimeout()) + ")";
+                failure = "is still connecting (connect-timeout " + SettingValues.format(settings.connectTimeout())
+                        + ")";
             } else if (failure == null) {
                 reconnect = true;
                 failure = "is not connected" + (settings.credentials().isPresent()

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import dev.attached.ResourceHandle;
+import dev.attached.spi.SettingValues;
 
 /**
  * What a memcached resource is opened from, read from {@code attached.<name>.*} without touching the network. Its
@@ -42,6 +43,8 @@ record MemcachedSettings(String resource, List<Server> servers, Protocol protoco
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final Function<String, Integer> POOL_SIZES = SettingValues.wholeNumber(1, Integer.MAX_VALUE);
 
     MemcachedSettings {
         servers = List.copyOf(servers);
@@ -117,8 +120,10 @@ record MemcachedSettings(String resource, List<Server> servers, Protocol protoco
 
         Optional<String> username = handle.username().filter(u -> !u.isEmpty());
         Optional<String> password = handle.password();
-        Optional<Protocol> protocol = get(handle, PROTOCOL, problems, v -> choice(v, Protocol.class, "text, binary"));
-        Mechanism mechanism = get(handle, SASL_MECHANISM, problems, v -> choice(v, Mechanism.class, "PLAIN, CRAM-MD5"))
+        Optional<Protocol> protocol = SettingValues.read(handle, PROTOCOL,
+                v -> choice(v, Protocol.class, "text, binary"), problems);
+        Mechanism mechanism = SettingValues
+                .read(handle, SASL_MECHANISM, v -> choice(v, Mechanism.class, "PLAIN, CRAM-MD5"), problems)
                 .orElse(Mechanism.PLAIN);
         Optional<Credentials> credentials = Optional.empty();
         if (username.isPresent() && password.isEmpty()) {
@@ -135,10 +140,12 @@ record MemcachedSettings(String resource, List<Server> servers, Protocol protoco
 
         return new MemcachedSettings(handle.name(), new ArrayList<>(servers),
                 protocol.orElse(credentials.isPresent() ? Protocol.BINARY : Protocol.TEXT),
-                get(handle, HASHING, problems, v -> choice(v, Hashing.class, "modulo, ketama")).orElse(Hashing.MODULO),
-                get(handle, TIMEOUT, problems, Durations::parsePositive).orElse(DEFAULT_TIMEOUT),
-                get(handle, CONNECT_TIMEOUT, problems, Durations::parsePositive).orElse(DEFAULT_CONNECT_TIMEOUT),
-                get(handle, POOL_SIZE, problems, MemcachedSettings::poolSize).orElse(1),
+                SettingValues.read(handle, HASHING, v -> choice(v, Hashing.class, "modulo, ketama"), problems)
+                        .orElse(Hashing.MODULO),
+                SettingValues.read(handle, TIMEOUT, SettingValues::positiveDuration, problems).orElse(DEFAULT_TIMEOUT),
+                SettingValues.read(handle, CONNECT_TIMEOUT, SettingValues::positiveDuration, problems)
+                        .orElse(DEFAULT_CONNECT_TIMEOUT),
+                SettingValues.read(handle, POOL_SIZE, POOL_SIZES, problems).orElse(1),
                 credentials);
     }
 
@@ -176,20 +183,6 @@ record MemcachedSettings(String resource, List<Server> servers, Protocol protoco
         return servers;
     }
 
-    private static <T> Optional<T> get(ResourceHandle handle, String key, List<String> problems,
-            Function<String, T> parse) {
-        Optional<String> value = handle.property(key);
-        if (value.isEmpty() || value.get().isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(parse.apply(value.get()));
-        } catch (IllegalArgumentException e) {
-            problems.add(key + ": " + e.getMessage());
-            return Optional.empty();
-        }
-    }
-
     private static <E extends Enum<E>> E choice(String value, Class<E> type, String allowed) {
         String name = value.strip().toUpperCase(Locale.ROOT).replace('-', '_');
         for (E constant : type.getEnumConstants()) {
@@ -197,19 +190,7 @@ record MemcachedSettings(String resource, List<Server> servers, Protocol protoco
                 return constant;
             }
         }
-        throw new IllegalArgumentException("'" + value + "' is not one of " + allowed);
-    }
-
-    private static int poolSize(String value) {
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("'" + value + "' is not a whole number of 1 or more");
+        throw new IllegalArgumentException(SettingValues.quote(value) + " is not one of " + allowed);
     }
 
     private static String unbracket(String host) {
@@ -224,7 +205,8 @@ record MemcachedSettings(String resource, List<Server> servers, Protocol protoco
     @Override
     public String toString() {
         return "MemcachedSettings[" + resource + ": " + serverList() + ", " + protocol + ", " + hashing + ", timeout "
-                + Durations.format(timeout) + ", connect-timeout " + Durations.format(connectTimeout) + ", pool-size "
+                + SettingValues.format(timeout) + ", connect-timeout " + SettingValues.format(connectTimeout)
+                + ", pool-size "
                 + poolSize + credentials.map(c -> ", " + c).orElse("") + "]";
     }
 }

@@ -3,6 +3,8 @@ package dev.attached.kind.memcached;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 
+import dev.attached.spi.SettingValues;
+
 /**
  * One memcached server: a host name or address (IPv6 without brackets) and a port.
  *
@@ -57,8 +59,8 @@ record Server(String host, int port) {
 
     private static IllegalArgumentException invalid(String entry) {
         return new IllegalArgumentException(
-                "'" + entry.strip()
-                        + "' is not host[:port] with a port from 1 to 65535 (as in cache-1.internal:11211)");
+                SettingValues.quote(entry.strip())
+                        + " is not host[:port] with a port from 1 to 65535 (as in cache-1.internal:11211)");
     }
 
     /** Whether a connection's remote address is this server: same name (or address as written) and port. */

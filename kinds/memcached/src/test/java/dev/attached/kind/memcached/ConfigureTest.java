@@ -169,7 +169,7 @@ class ConfigureTest {
                 "sasl-mechanism: 'gssapi' is not one of PLAIN, CRAM-MD5",
                 "hashing: 'crc32' is not one of modulo, ketama",
                 "timeout: 'soon' is not a duration (write it as 500ms, 2s, 1m, 1h or PT2S)",
-                "connect-timeout: must be positive, but is '0s'",
+                "connect-timeout: must be more than 0, but is '0s'",
                 "pool-size: '0' is not a whole number of 1 or more"),
                 problemsOf("memcached://h1", "servers", "h2:99999", "protocol", "udp", "sasl-mechanism", "gssapi",
                         "hashing", "crc32", "timeout", "soon", "connect-timeout", "0s", "pool-size", "0"));

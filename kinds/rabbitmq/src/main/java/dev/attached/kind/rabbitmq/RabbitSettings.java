@@ -4,16 +4,14 @@ import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.attached.ResourceHandle;
+import dev.attached.spi.SettingValues;
 
 /**
  * What one configuration of a RabbitMQ resource says, read and checked once per generation without touching the
@@ -54,7 +52,8 @@ record RabbitSettings(String name, boolean tls, String host, int port, String vi
     static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(60);
     static final Duration DEFAULT_RECOVERY_INTERVAL = Duration.ofSeconds(5);
 
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+    /** 0 means no limit, as in the client and the URI's {@code channel_max}. */
+    private static final Function<String, Integer> CHANNEL_MAXES = SettingValues.wholeNumber(0, 65535);
 
     /** Reads a handle; every problem is added as a phrase that starts with its key. */
     static RabbitSettings read(ResourceHandle handle, List<String> problems) {
@@ -78,19 +77,22 @@ record RabbitSettings(String name, boolean tls, String host, int port, String vi
         String virtualHost = virtualHost(uri.getRawPath(), problems);
 
         Query query = Query.parse(uri.getRawQuery(), problems);
-        Duration connectTimeout = get(handle, problems, CONNECT_TIMEOUT,
-                query.connectionTimeout.orElse(DEFAULT_CONNECT_TIMEOUT), RabbitSettings::nonNegativeDuration);
-        Duration handshakeTimeout = get(handle, problems, HANDSHAKE_TIMEOUT, DEFAULT_HANDSHAKE_TIMEOUT,
-                RabbitSettings::positiveDuration);
-        Duration heartbeat = get(handle, problems, HEARTBEAT, query.heartbeat.orElse(DEFAULT_HEARTBEAT),
-                RabbitSettings::nonNegativeDuration);
-        Optional<Duration> rpcTimeout = Optional.ofNullable(get(handle, problems, RPC_TIMEOUT, null,
-                RabbitSettings::positiveDuration));
-        int channelMax = get(handle, problems, CHANNEL_MAX, query.channelMax.orElse(0), RabbitSettings::channelMax);
-        boolean recovery = get(handle, problems, AUTOMATIC_RECOVERY, true, RabbitSettings::bool);
-        Duration recoveryInterval = get(handle, problems, RECOVERY_INTERVAL, DEFAULT_RECOVERY_INTERVAL,
-                RabbitSettings::positiveDuration);
-        boolean verifyTls = get(handle, problems, TLS_VERIFY, true, RabbitSettings::bool);
+        Duration connectTimeout = SettingValues.read(handle, CONNECT_TIMEOUT, SettingValues::duration, problems)
+                .orElse(query.connectionTimeout.orElse(DEFAULT_CONNECT_TIMEOUT));
+        Duration handshakeTimeout = SettingValues
+                .read(handle, HANDSHAKE_TIMEOUT, SettingValues::positiveDuration, problems)
+                .orElse(DEFAULT_HANDSHAKE_TIMEOUT);
+        Duration heartbeat = SettingValues.read(handle, HEARTBEAT, SettingValues::duration, problems)
+                .orElse(query.heartbeat.orElse(DEFAULT_HEARTBEAT));
+        Optional<Duration> rpcTimeout = SettingValues.read(handle, RPC_TIMEOUT, SettingValues::positiveDuration,
+                problems);
+        int channelMax = SettingValues.read(handle, CHANNEL_MAX, CHANNEL_MAXES, problems)
+                .orElse(query.channelMax.orElse(0));
+        boolean recovery = SettingValues.read(handle, AUTOMATIC_RECOVERY, SettingValues::flag, problems).orElse(true);
+        Duration recoveryInterval = SettingValues
+                .read(handle, RECOVERY_INTERVAL, SettingValues::positiveDuration, problems)
+                .orElse(DEFAULT_RECOVERY_INTERVAL);
+        boolean verifyTls = SettingValues.read(handle, TLS_VERIFY, SettingValues::flag, problems).orElse(true);
 
         String location = scheme + "://" + host + ":" + port + "/" + encodeVirtualHost(virtualHost);
         return new RabbitSettings(handle.name(), tls, host, port, virtualHost,
@@ -155,78 +157,6 @@ record RabbitSettings(String name, boolean tls, String host, int port, String vi
             }
         }
         return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static <T> T get(ResourceHandle handle, List<String> problems, String key, T fallback,
-            Function<String, T> parse) {
-        Optional<String> value = handle.property(key);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            return parse.apply(value.get());
-        } catch (IllegalArgumentException e) {
-            problems.add(key + ": " + e.getMessage());
-            return fallback;
-        }
-    }
-
-    /** Durations as users write them: {@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h}, or ISO-8601 {@code PT2S}. */
-    static Duration duration(String text) {
-        String value = text.strip().toLowerCase(Locale.ROOT);
-        Matcher m = SHORT_DURATION.matcher(value);
-        if (m.matches()) {
-            long amount = Long.parseLong(m.group(1));
-            String unit = m.group(2) == null ? "s" : m.group(2);
-            return switch (unit) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofSeconds(amount);
-            };
-        }
-        try {
-            return Duration.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    "'" + text + "' is not a duration (write it as 500ms, 2s, 1m, 1h or PT2S)");
-        }
-    }
-
-    private static Duration nonNegativeDuration(String text) {
-        Duration d = duration(text);
-        if (d.isNegative() || d.toMillis() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("'" + text + "' is out of range");
-        }
-        return d;
-    }
-
-    private static Duration positiveDuration(String text) {
-        Duration d = nonNegativeDuration(text);
-        if (d.isZero()) {
-            throw new IllegalArgumentException("must be positive, but is '" + text + "'");
-        }
-        return d;
-    }
-
-    private static int channelMax(String text) {
-        try {
-            int n = Integer.parseInt(text.strip());
-            if (n >= 0 && n <= 65535) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("'" + text + "' is not a whole number from 0 (no limit) to 65535");
-    }
-
-    private static boolean bool(String text) {
-        String value = text.strip();
-        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(value);
-        }
-        throw new IllegalArgumentException("'" + text + "' is not true or false");
     }
 
     /** The URL's query: the parameters of the RabbitMQ URI specification that the Java client understands. */

@@ -162,9 +162,9 @@ class RabbitSettingsTest {
     void everyBadKeyIsReportedAtOnceNamingTheKey() {
         assertEquals(List.of(
                 "connect-timeout: 'soon' is not a duration (write it as 500ms, 2s, 1m, 1h or PT2S)",
-                "handshake-timeout: must be positive, but is '0'",
+                "handshake-timeout: must be more than 0, but is '0'",
                 "heartbeat: '-1s' is not a duration (write it as 500ms, 2s, 1m, 1h or PT2S)",
-                "channel-max: '70000' is not a whole number from 0 (no limit) to 65535",
+                "channel-max: '70000' is not a whole number from 0 to 65535",
                 "automatic-recovery: 'maybe' is not true or false",
                 "tls.verify: 'yes' is not true or false"),
                 problems("amqps://app:" + Canary.PASSWORD + "@h/", "connect-timeout", "soon", "handshake-timeout",

@@ -2,13 +2,11 @@ package dev.attached.kind.redis;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +14,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SslVerifyMode;
 
 import dev.attached.ResourceHandle;
+import dev.attached.spi.SettingValues;
 
 /**
  * What one generation of a Redis resource is opened from, read from a handle without touching the network.
@@ -54,7 +53,6 @@ public record RedisSettings(String location, String host, int port, boolean ssl,
     static final int DEFAULT_PORT = RedisURI.DEFAULT_REDIS_PORT;
 
     private static final Pattern DATABASE = Pattern.compile("/?(\\d{1,9})?/?");
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h)?");
 
     /** Lettuce's own URL query parameters, and where their setting lives here. */
     private static final Map<String, String> QUERY_HINTS = Map.of(
@@ -110,18 +108,19 @@ public record RedisSettings(String location, String host, int port, boolean ssl,
                     + handle.name() + ".password)");
         }
 
-        Duration timeout = read(handle, TIMEOUT, DEFAULT_TIMEOUT, RedisSettings::positiveDuration, problems);
-        Duration connectTimeout = read(handle, CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT,
-                RedisSettings::positiveDuration, problems);
-        Optional<String> clientName = Optional.ofNullable(read(handle, CLIENT_NAME, null, name -> {
-            if (name.isBlank() || name.chars().anyMatch(c -> c <= ' ' || c > '~')) {
-                throw new IllegalArgumentException("'" + name
-                        + "' is not a client name (Redis takes printable characters without spaces)");
+        Duration timeout = SettingValues.read(handle, TIMEOUT, SettingValues::positiveDuration, problems)
+                .orElse(DEFAULT_TIMEOUT);
+        Duration connectTimeout = SettingValues.read(handle, CONNECT_TIMEOUT, SettingValues::positiveDuration, problems)
+                .orElse(DEFAULT_CONNECT_TIMEOUT);
+        Optional<String> clientName = SettingValues.read(handle, CLIENT_NAME, name -> {
+            if (name.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+                throw new IllegalArgumentException(SettingValues.quote(name)
+                        + " is not a client name (Redis takes printable characters without spaces)");
             }
             return name;
-        }, problems));
-        SslVerifyMode verifyPeer = read(handle, VERIFY_PEER, SslVerifyMode.FULL, RedisSettings::verifyMode,
-                problems);
+        }, problems);
+        SslVerifyMode verifyPeer = SettingValues.read(handle, VERIFY_PEER, RedisSettings::verifyMode, problems)
+                .orElse(SslVerifyMode.FULL);
         if (!ssl && handle.property(VERIFY_PEER).isPresent()) {
             problems.add(VERIFY_PEER + ": applies to rediss:// only, and the url is " + scheme + "://");
         }
@@ -176,52 +175,12 @@ public record RedisSettings(String location, String host, int port, boolean ssl,
         return m.group(1) == null ? 0 : Integer.parseInt(m.group(1));
     }
 
-    private static <T> T read(ResourceHandle handle, String key, T fallback, Function<String, T> parse,
-            List<String> problems) {
-        Optional<String> value = handle.property(key);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            return parse.apply(value.get().strip());
-        } catch (IllegalArgumentException e) {
-            problems.add(key + ": " + e.getMessage());
-            return fallback;
-        }
-    }
-
-    /** {@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h}, a number of seconds, or ISO-8601 {@code PT2S}. */
-    static Duration positiveDuration(String text) {
-        Duration duration;
-        Matcher m = SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT));
-        if (m.matches()) {
-            long amount = Long.parseLong(m.group(1));
-            duration = switch (m.group(2) == null ? "s" : m.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofSeconds(amount);
-            };
-        } else {
-            try {
-                duration = Duration.parse(text);
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(
-                        "'" + text + "' is not a duration (write it as 500ms, 2s, 1m, 1h or PT2S)");
-            }
-        }
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("'" + text + "' is not more than zero");
-        }
-        return duration;
-    }
-
     private static SslVerifyMode verifyMode(String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "full" -> SslVerifyMode.FULL;
             case "ca" -> SslVerifyMode.CA;
             case "none" -> SslVerifyMode.NONE;
-            default -> throw new IllegalArgumentException("'" + text + "' is not one of full, ca, none");
+            default -> throw new IllegalArgumentException(SettingValues.quote(text) + " is not one of full, ca, none");
         };
     }
 }

@@ -125,7 +125,7 @@ class RedisSettingsTest {
     void everyBadKeyAtOnce() {
         assertEquals(List.of("url: scheme 'http' does not fit Redis (use redis:// or rediss://)",
                 "timeout: 'soon' is not a duration (write it as 500ms, 2s, 1m, 1h or PT2S)",
-                "connect-timeout: '0s' is not more than zero",
+                "connect-timeout: must be more than 0, but is '0s'",
                 "client-name: 'two words' is not a client name (Redis takes printable characters without spaces)",
                 "ssl.verify-peer: 'maybe' is not one of full, ca, none",
                 "ssl.verify-peer: applies to rediss:// only, and the url is http://"),

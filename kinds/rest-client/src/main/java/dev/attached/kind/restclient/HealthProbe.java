@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.attached.spi.SettingValues;
+
 /**
  * The readiness probe of one generation: one HTTP request to the health URI (the base URI unless
  * {@code health.path} says otherwise) with the resource's credentials and headers, answered within the probe's
@@ -59,11 +61,11 @@ final class HealthProbe {
             response = answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             answer.cancel(true);
-            throw new ProbeException("no answer within " + Values.format(timeout) + " to " + request);
+            throw new ProbeException("no answer within " + SettingValues.format(timeout) + " to " + request);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof java.net.http.HttpTimeoutException) {
                 // the client's own connect timeout may fire first: the same outcome, said the same way
-                throw new ProbeException("no answer within " + Values.format(timeout) + " to " + request);
+                throw new ProbeException("no answer within " + SettingValues.format(timeout) + " to " + request);
             }
             throw new ProbeException(request + " failed: " + reason(e.getCause(), timeout), e.getCause());
         }
@@ -110,7 +112,7 @@ final class HealthProbe {
     /** The most precise message in a chain of causes: {@code ConnectException: Connection refused}. */
     private static String reason(Throwable error, Duration timeout) {
         if (error instanceof java.net.http.HttpTimeoutException) {
-            return "no answer within " + Values.format(timeout);
+            return "no answer within " + SettingValues.format(timeout);
         }
         Throwable precise = error;
         for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {

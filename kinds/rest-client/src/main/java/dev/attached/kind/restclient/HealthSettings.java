@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.attached.ResourceHandle;
+import dev.attached.spi.SettingValues;
 
 /**
  * How the readiness probe asks: which URI, with which method, and which statuses count as UP.
@@ -25,15 +26,15 @@ record HealthSettings(URI uri, String method, UpStatuses upStatuses) {
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     static HealthSettings read(ResourceHandle handle, URI base, List<String> problems) {
-        URI uri = Values.read(handle, PATH, path -> resolve(base, path), problems).orElse(base);
-        String method = Values.read(handle, METHOD, m -> {
+        URI uri = SettingValues.read(handle, PATH, path -> resolve(base, path), problems).orElse(base);
+        String method = SettingValues.read(handle, METHOD, m -> {
             String upper = m.toUpperCase(Locale.ROOT);
             if (!METHODS.contains(upper)) {
-                throw new IllegalArgumentException("'" + m + "' is not one of GET, HEAD, OPTIONS");
+                throw new IllegalArgumentException(SettingValues.quote(m) + " is not one of GET, HEAD, OPTIONS");
             }
             return upper;
         }, problems).orElse("GET");
-        UpStatuses up = Values.read(handle, UP_STATUS, UpStatuses::parse, problems).orElse(UpStatuses.DEFAULT);
+        UpStatuses up = SettingValues.read(handle, UP_STATUS, UpStatuses::parse, problems).orElse(UpStatuses.DEFAULT);
         return new HealthSettings(uri, method, up);
     }
 
@@ -46,7 +47,8 @@ record HealthSettings(URI uri, String method, UpStatuses upStatuses) {
         try {
             given = new URI(path);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("'" + path + "' is not a path or a URL (" + e.getReason() + ")");
+            throw new IllegalArgumentException(
+                    SettingValues.quote(path) + " is not a path or a URL (" + e.getReason() + ")");
         }
         if (given.isAbsolute()) {
             String scheme = given.getScheme().toLowerCase(Locale.ROOT);
@@ -63,7 +65,7 @@ record HealthSettings(URI uri, String method, UpStatuses upStatuses) {
             return given;
         }
         if (given.getRawAuthority() != null || given.getRawFragment() != null) {
-            throw new IllegalArgumentException("'" + path + "' is not a path or a URL");
+            throw new IllegalArgumentException(SettingValues.quote(path) + " is not a path or a URL");
         }
         String basePath = Optional.ofNullable(base.getRawPath()).orElse("");
         String rawPath = given.getRawPath();

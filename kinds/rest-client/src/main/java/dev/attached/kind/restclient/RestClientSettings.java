@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.rest.client.ext.QueryParamStyle;
 
 import dev.attached.ResourceHandle;
+import dev.attached.spi.SettingValues;
 
 /**
  * What one generation of a Rest Client resource builds its clients from, read from a handle without touching the
@@ -67,11 +68,14 @@ record RestClientSettings(String location, URI baseUri, RequestHeaders headers,
     static RestClientSettings read(ResourceHandle handle, List<String> problems) {
         URI base = baseUri(handle, problems);
         RequestHeaders headers = RequestHeaders.read(handle, problems);
-        Optional<Duration> connectTimeout = Values.read(handle, CONNECT_TIMEOUT, Values::positiveDuration, problems);
-        Optional<Duration> readTimeout = Values.read(handle, READ_TIMEOUT, Values::positiveDuration, problems);
-        Optional<Boolean> followRedirects = Values.read(handle, FOLLOW_REDIRECTS, Values::bool, problems);
-        Optional<ProxyAddress> proxy = Values.read(handle, PROXY, RestClientSettings::proxy, problems);
-        Optional<QueryParamStyle> style = Values.read(handle, QUERY_PARAM_STYLE, RestClientSettings::queryParamStyle,
+        Optional<Duration> connectTimeout = SettingValues.read(handle, CONNECT_TIMEOUT, SettingValues::positiveDuration,
+                problems);
+        Optional<Duration> readTimeout = SettingValues.read(handle, READ_TIMEOUT, SettingValues::positiveDuration,
+                problems);
+        Optional<Boolean> followRedirects = SettingValues.read(handle, FOLLOW_REDIRECTS, SettingValues::flag, problems);
+        Optional<ProxyAddress> proxy = SettingValues.read(handle, PROXY, RestClientSettings::proxy, problems);
+        Optional<QueryParamStyle> style = SettingValues.read(handle, QUERY_PARAM_STYLE,
+                RestClientSettings::queryParamStyle,
                 problems);
         Map<String, String> properties = handle.propertiesUnder(PROPERTY_PREFIX);
         HealthSettings health = HealthSettings.read(handle, base, problems);
@@ -120,7 +124,8 @@ record RestClientSettings(String location, URI baseUri, RequestHeaders headers,
         Matcher m = HOST_PORT.matcher(text);
         int port = m.matches() ? Integer.parseInt(m.group(2)) : -1;
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("'" + text + "' is not host:port (e.g. proxy.internal:3128)");
+            throw new IllegalArgumentException(
+                    SettingValues.quote(text) + " is not host:port (e.g. proxy.internal:3128)");
         }
         return new ProxyAddress(m.group(1), port);
     }
@@ -132,15 +137,16 @@ record RestClientSettings(String location, URI baseUri, RequestHeaders headers,
                 return style;
             }
         }
-        throw new IllegalArgumentException("'" + text + "' is not one of multi-pairs, comma-separated, array-pairs");
+        throw new IllegalArgumentException(
+                SettingValues.quote(text) + " is not one of multi-pairs, comma-separated, array-pairs");
     }
 
     /** The location and the settings, never a credential or a header value. */
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("RestClientSettings[").append(location).append(", ").append(headers);
-        connectTimeout.ifPresent(d -> text.append(", connect-timeout ").append(Values.format(d)));
-        readTimeout.ifPresent(d -> text.append(", read-timeout ").append(Values.format(d)));
+        connectTimeout.ifPresent(d -> text.append(", connect-timeout ").append(SettingValues.format(d)));
+        readTimeout.ifPresent(d -> text.append(", read-timeout ").append(SettingValues.format(d)));
         followRedirects.ifPresent(f -> text.append(", follow-redirects ").append(f));
         proxy.ifPresent(p -> text.append(", proxy ").append(p));
         queryParamStyle.ifPresent(s -> text.append(", query-param-style ").append(s));

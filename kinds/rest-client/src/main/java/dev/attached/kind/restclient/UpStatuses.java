@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.attached.spi.SettingValues;
+
 /**
  * The HTTP statuses a readiness probe counts as UP: a list of codes ({@code 200}), ranges ({@code 200-299}) and
  * classes ({@code 2xx}), as written in {@code health.up-status}. By default {@code 100-499}: any answer but a server
@@ -27,8 +29,8 @@ record UpStatuses(List<Range> ranges, String text) {
             String trimmed = item.strip().toLowerCase(Locale.ROOT);
             Matcher m = ITEM.matcher(trimmed);
             if (!m.matches()) {
-                throw new IllegalArgumentException("'" + item.strip()
-                        + "' is not a status (200), a range (200-299) or a class (2xx)");
+                throw new IllegalArgumentException(SettingValues.quote(item.strip())
+                        + " is not a status (200), a range (200-299) or a class (2xx)");
             }
             Range range;
             if (m.group(3) != null) {
@@ -39,7 +41,8 @@ record UpStatuses(List<Range> ranges, String text) {
                 int high = m.group(2) == null ? low : Integer.parseInt(m.group(2));
                 if (low < 100 || high > 599 || low > high) {
                     throw new IllegalArgumentException(
-                            "'" + item.strip() + "' is not a status or a range of statuses between 100 and 599");
+                            SettingValues.quote(item.strip())
+                                    + " is not a status or a range of statuses between 100 and 599");
                 }
                 range = new Range(low, high);
             }

@@ -148,7 +148,7 @@ class RestClientSettingsTest {
                 + " password, or bearer-token), not both"),
                 problems("https://h", "bearer-token", Canary.PASSWORD, "header.Authorization", "Token x"));
         assertEquals(List.of("connect-timeout: 'soon' is not a duration (write it as 500ms, 2s, 1m, 1h or PT2S)",
-                "read-timeout: '0s' is not more than zero", "follow-redirects: 'maybe' is not true or false",
+                "read-timeout: must be more than 0, but is '0s'", "follow-redirects: 'maybe' is not true or false",
                 "proxy: 'proxy.internal' is not host:port (e.g. proxy.internal:3128)",
                 "query-param-style: 'csv' is not one of multi-pairs, comma-separated, array-pairs",
                 "health.path: 'a b' is not a path or a URL (Illegal character in path)",

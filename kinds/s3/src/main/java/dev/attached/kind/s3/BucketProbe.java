@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import dev.attached.spi.SettingValues;
+
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -63,7 +65,8 @@ final class BucketProbe {
             };
         }
         if (failure instanceof ApiCallTimeoutException || failure instanceof ApiCallAttemptTimeoutException) {
-            return "S3" + where + " did not answer HeadBucket of " + bucket + " within " + Values.format(timeout);
+            return "S3" + where + " did not answer HeadBucket of " + bucket + " within "
+                    + SettingValues.format(timeout);
         }
         return "S3" + where + " cannot be reached: " + rootMessage(failure);
     }

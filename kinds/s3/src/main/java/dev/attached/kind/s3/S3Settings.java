@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import dev.attached.ResourceHandle;
+import dev.attached.spi.SettingValues;
 
 import software.amazon.awssdk.regions.Region;
 
@@ -64,6 +66,8 @@ public record S3Settings(String resource, boolean aws, Optional<URI> endpoint, S
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(30);
     static final int DEFAULT_MAX_CONNECTIONS = 50;
+    /** The AWS SDK's pool takes any size; more than this many connections to one store is a typo. */
+    private static final Function<String, Integer> MAX_CONNECTIONS_RANGE = SettingValues.wholeNumber(1, 10_000);
 
     private static final Pattern AWS_REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     private static final Pattern ANY_REGION = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -106,14 +110,15 @@ public record S3Settings(String resource, boolean aws, Optional<URI> endpoint, S
                     + scheme + "://access-key:secret-key@... or set attached." + name + ".username)");
         }
 
-        Duration connectTimeout = Values.read(handle, CONNECT_TIMEOUT, Values::positiveDuration, problems)
+        Duration connectTimeout = SettingValues.read(handle, CONNECT_TIMEOUT, SettingValues::positiveDuration, problems)
                 .orElse(DEFAULT_CONNECT_TIMEOUT);
-        Duration socketTimeout = Values.read(handle, SOCKET_TIMEOUT, Values::positiveDuration, problems)
+        Duration socketTimeout = SettingValues.read(handle, SOCKET_TIMEOUT, SettingValues::positiveDuration, problems)
                 .orElse(DEFAULT_SOCKET_TIMEOUT);
-        Optional<Duration> callTimeout = Values.read(handle, CALL_TIMEOUT, Values::positiveDuration, problems);
-        int maxConnections = Values.read(handle, MAX_CONNECTIONS, Values::count, problems)
+        Optional<Duration> callTimeout = SettingValues.read(handle, CALL_TIMEOUT, SettingValues::positiveDuration,
+                problems);
+        int maxConnections = SettingValues.read(handle, MAX_CONNECTIONS, MAX_CONNECTIONS_RANGE, problems)
                 .orElse(DEFAULT_MAX_CONNECTIONS);
-        boolean whenRequired = Values.read(handle, CHECKSUMS, S3Settings::whenRequired, problems).orElse(!aws);
+        boolean whenRequired = SettingValues.read(handle, CHECKSUMS, S3Settings::whenRequired, problems).orElse(!aws);
 
         return new S3Settings(name, aws, url.endpoint(), bucket, region, pathStyle, accessKey, secretKey,
                 connectTimeout, socketTimeout, callTimeout, maxConnections, whenRequired);
@@ -129,8 +134,8 @@ public record S3Settings(String resource, boolean aws, Optional<URI> endpoint, S
         return "S3Settings[" + location() + ", region " + region + (pathStyle ? ", path-style" : "")
                 + accessKey.map(k -> ", access key " + k).orElse(", default credentials")
                 + secretKey.map(s -> ", secret key ***").orElse("") + ", connect-timeout "
-                + Values.format(connectTimeout) + ", socket-timeout " + Values.format(socketTimeout)
-                + callTimeout.map(t -> ", call-timeout " + Values.format(t)).orElse("") + ", max-connections "
+                + SettingValues.format(connectTimeout) + ", socket-timeout " + SettingValues.format(socketTimeout)
+                + callTimeout.map(t -> ", call-timeout " + SettingValues.format(t)).orElse("") + ", max-connections "
                 + maxConnections + ", checksums " + (checksumsWhenRequired ? "when-required" : "when-supported")
                 + "]";
     }
@@ -149,10 +154,10 @@ public record S3Settings(String resource, boolean aws, Optional<URI> endpoint, S
         }
         String value = region.get();
         if (aws && !AWS_REGION.matcher(value).matches() && !Region.regions().contains(Region.of(value))) {
-            problems.add(key + ": '" + Values.shown(value) + "' is not an AWS region (for example eu-west-1)");
+            problems.add(key + ": " + SettingValues.quote(value) + " is not an AWS region (for example eu-west-1)");
         } else if (!aws && !ANY_REGION.matcher(value).matches()) {
-            problems.add(key + ": '" + Values.shown(value)
-                    + "' is not a region name (letters, digits, '-' and '_', as the store names it)");
+            problems.add(key + ": " + SettingValues.quote(value)
+                    + " is not a region name (letters, digits, '-' and '_', as the store names it)");
         }
         return value;
     }
@@ -160,10 +165,10 @@ public record S3Settings(String resource, boolean aws, Optional<URI> endpoint, S
     /** The key's value, else the url's {@code ?path-style=}; either must be true or false. */
     private static Optional<Boolean> pathStyle(ResourceHandle handle, String fromUrl, List<String> problems) {
         if (handle.property(PATH_STYLE).filter(v -> !v.isBlank()).isPresent() || fromUrl == null) {
-            return Values.read(handle, PATH_STYLE, Values::flag, problems);
+            return SettingValues.read(handle, PATH_STYLE, SettingValues::flag, problems);
         }
         try {
-            return Optional.of(Values.flag(fromUrl.strip()));
+            return Optional.of(SettingValues.flag(fromUrl.strip()));
         } catch (IllegalArgumentException e) {
             problems.add("url: query parameter " + PATH_STYLE + ": " + e.getMessage());
             return Optional.empty();
@@ -175,7 +180,7 @@ public record S3Settings(String resource, boolean aws, Optional<URI> endpoint, S
             case "when-required" -> true;
             case "when-supported" -> false;
             default -> throw new IllegalArgumentException(
-                    "'" + Values.shown(text) + "' is not when-supported or when-required");
+                    SettingValues.quote(text) + " is not when-supported or when-required");
         };
     }
 }

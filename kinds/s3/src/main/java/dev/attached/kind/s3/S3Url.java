@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.attached.spi.SettingValues;
+
 /**
  * What an S3 resource's url says, without touching the network: its form ({@code s3://bucket} for AWS,
  * {@code http(s)://host:port/bucket} for an S3-compatible store), the store's endpoint, the bucket and the query's
@@ -39,7 +41,7 @@ record S3Url(String scheme, boolean aws, Optional<URI> endpoint, Optional<String
             return new S3Url(scheme, false, endpoint(uri, scheme, problems), pathBucket(uri, problems),
                     query(uri, name, problems));
         }
-        problems.add("url: scheme '" + Values.shown(scheme) + "' does not fit S3 (use s3://bucket?region=..."
+        problems.add("url: scheme " + SettingValues.quote(scheme) + " does not fit S3 (use s3://bucket?region=..."
                 + " for AWS, or https://host:port/bucket for an S3-compatible store)");
         return new S3Url(scheme, false, Optional.empty(), Optional.empty(), Map.of());
     }
@@ -58,7 +60,7 @@ record S3Url(String scheme, boolean aws, Optional<URI> endpoint, Optional<String
         checkBucket("url", bucket, problems);
         String path = uri.getRawPath();
         if (path != null && !path.isEmpty() && !path.equals("/")) {
-            problems.add("url: path '" + Values.shown(path) + "' is not read: s3:// names a bucket only"
+            problems.add("url: path " + SettingValues.quote(path) + " is not read: s3:// names a bucket only"
                     + " (key prefixes are the application's)");
         }
         return Optional.of(bucket);
@@ -73,7 +75,7 @@ record S3Url(String scheme, boolean aws, Optional<URI> endpoint, Optional<String
         try {
             return Optional.of(new URI(scheme, null, uri.getHost(), uri.getPort(), null, null, null));
         } catch (URISyntaxException e) {
-            problems.add("url: host '" + Values.shown(uri.getHost()) + "' is not a host name");
+            problems.add("url: host " + SettingValues.quote(uri.getHost()) + " is not a host name");
             return Optional.empty();
         }
     }
@@ -87,7 +89,7 @@ record S3Url(String scheme, boolean aws, Optional<URI> endpoint, Optional<String
             return Optional.empty();
         }
         if (trimmed.contains("/")) {
-            problems.add("url: path '" + Values.shown(path) + "' is more than a bucket (write "
+            problems.add("url: path " + SettingValues.quote(path) + " is more than a bucket (write "
                     + uri.getScheme() + "://host:port/bucket; key prefixes are the application's)");
             return Optional.empty();
         }
@@ -105,7 +107,7 @@ record S3Url(String scheme, boolean aws, Optional<URI> endpoint, Optional<String
             String key = equals < 0 ? parameter : parameter.substring(0, equals);
             String value = equals < 0 ? "" : parameter.substring(equals + 1);
             if (!QUERY_KEYS.contains(key)) {
-                problems.add("url: query parameter '" + Values.shown(key) + "' is not read (the url may set "
+                problems.add("url: query parameter " + SettingValues.quote(key) + " is not read (the url may set "
                         + "region and path-style; other options are keys under attached." + name + ".)");
             } else if (query.put(key, value) != null) {
                 problems.add("url: query parameter '" + key + "' is given twice");
@@ -117,7 +119,7 @@ record S3Url(String scheme, boolean aws, Optional<URI> endpoint, Optional<String
     /** Adds a problem under {@code key} unless {@code bucket} follows S3's rule for bucket names. */
     static void checkBucket(String key, String bucket, List<String> problems) {
         if (!BUCKET_NAME.matcher(bucket).matches() || bucket.contains("..") || IP_ADDRESS.matcher(bucket).matches()) {
-            problems.add(key + ": '" + Values.shown(bucket) + "' is not a bucket name (3 to 63 lowercase letters,"
+            problems.add(key + ": " + SettingValues.quote(bucket) + " is not a bucket name (3 to 63 lowercase letters,"
                     + " digits, dots and hyphens, starting and ending with a letter or digit)");
         }
     }

@@ -193,7 +193,7 @@ class S3SettingsTest {
     @Test
     void badClientKeys() {
         assertEquals(List.of("connect-timeout: 'soon' is not a duration (write it as 500ms, 2s, 1m, 1h or PT2S)",
-                "socket-timeout: '0s' is not more than zero", "call-timeout: '25h' is longer than 24h",
+                "socket-timeout: must be more than 0, but is '0s'", "call-timeout: must be at most 24h, but is '25h'",
                 "max-connections: '0' is not a whole number from 1 to 10000",
                 "checksums: 'always' is not when-supported or when-required"),
                 problems("https://minio:9000/assets", "connect-timeout", "soon", "socket-timeout", "0s",

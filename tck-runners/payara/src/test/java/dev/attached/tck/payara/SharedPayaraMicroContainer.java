@@ -13,6 +13,8 @@ import org.jboss.shrinkwrap.api.Archive;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.descriptor.api.Descriptor;
 
+import dev.attached.tck.payara.deployer.DeployerServlet;
+
 /**
  * An Arquillian container that starts one Payara Micro for the whole suite and deploys each test WAR into it (see
  * {@link PayaraMicroServer}). Payara's own managed adapter starts a server per deployment, which costs a server
@@ -60,8 +62,9 @@ public class SharedPayaraMicroContainer implements DeployableContainer<SharedPay
         ByteArrayOutputStream war = new ByteArrayOutputStream();
         archive.as(ZipExporter.class).exportTo(war);
         server.deploy(name, war.toByteArray());
+        String contextRoot = DeployerServlet.ROOT.equals(name) ? "" : "/" + name;
         return new ProtocolMetaData().addContext(
-                new HTTPContext("127.0.0.1", config.getHttpPort()).add(new Servlet(TEST_RUNNER, "/" + name)));
+                new HTTPContext("127.0.0.1", config.getHttpPort()).add(new Servlet(TEST_RUNNER, contextRoot)));
     }
 
     @Override

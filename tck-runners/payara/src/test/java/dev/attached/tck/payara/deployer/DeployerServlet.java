@@ -20,7 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Runs inside the Payara Micro server the TCK shares between its test classes: deploys the WAR PUT to
- * {@code /apps/<name>} at context root {@code /<name>}, and undeploys it on DELETE, through Payara Micro's own
+ * {@code /apps/<name>} at context root {@code /<name>} ({@code /} for {@value #ROOT}, as Payara Micro deploys a
+ * {@code ROOT.war}), and undeploys it on DELETE, through Payara Micro's own
  * runtime API ({@code PayaraMicro.getInstance().getRuntime()}, reached by reflection so the runner needs no Payara
  * jar to compile). A failed deployment answers 500 with the exceptions the server logged while deploying, one per
  * line, so the client can rebuild the cause a test expects ({@code @ShouldThrowException}).
@@ -29,6 +30,9 @@ import jakarta.servlet.http.HttpServletResponse;
 public class DeployerServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+
+    /** The name of the application served at the root context. */
+    public static final String ROOT = "ROOT";
 
     @Override
     protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -53,7 +57,8 @@ public class DeployerServlet extends HttpServlet {
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
         try (InputStream war = request.getInputStream()) {
-            invoke("deploy", new Class<?>[]{String.class, String.class, InputStream.class}, name, name, war);
+            invoke("deploy", new Class<?>[]{String.class, String.class, InputStream.class}, name,
+                    ROOT.equals(name) ? "/" : name, war);
         } finally {
             root.removeHandler(capture);
         }
