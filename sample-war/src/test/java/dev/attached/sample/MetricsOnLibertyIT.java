@@ -82,7 +82,7 @@ class MetricsOnLibertyIT {
     }
 
     private static long generation() throws IOException, InterruptedException {
-        return ordersDb().getJsonNumber("generation").longValue();
+        return SampleClient.number(ordersDb(), "generation");
     }
 
     private static void write(String url) throws IOException {
