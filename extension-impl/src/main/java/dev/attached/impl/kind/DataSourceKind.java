@@ -146,7 +146,7 @@ public final class DataSourceKind implements ResourceKind<DataSourceSettings, Da
                         .idleValidationTimeout(pool.idleValidation())
                         .validationTimeout(pool.validationInterval())
                         .leakTimeout(pool.leakTimeout())
-                        .connectionCache(new WeakThreadCache(gate))
+                        .connectionCache(new StripedConnectionCache(gate))
                         .connectionValidator(ConnectionValidator.defaultValidator())
                         .exceptionSorter(ExceptionSorter.fatalExceptionSorter())
                         .connectionFactoryConfiguration(cf -> connectionFactory(cf, settings)));

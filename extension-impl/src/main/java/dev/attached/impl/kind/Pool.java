@@ -17,7 +17,7 @@ import dev.attached.impl.runtime.GenerationGate;
 /**
  * One generation of a DataSource resource: an Agroal pool and its gate, which counts every connection lent out
  * together with the caller that asked for it. A caller enters the gate before it asks Agroal for a connection, and
- * the connection's return to the pool (which Agroal announces through the pool's {@link WeakThreadCache}) leaves
+ * the connection's return to the pool (which Agroal announces through the pool's {@link StripedConnectionCache}) leaves
  * it: one atomic add each way, with no listener on the pool. So a retired pool closes exactly when the last caller
  * acquiring from it has left and the last connection it lent has come back.
  *

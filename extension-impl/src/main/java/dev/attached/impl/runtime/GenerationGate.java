@@ -35,6 +35,17 @@ public final class GenerationGate {
     private volatile boolean retired;
     private volatile Runnable onRelease = NOBODY;
 
+    /** How many stripes a gate has: the same on every gate of this JVM. */
+    public static int stripeCount() {
+        return STRIPES;
+    }
+
+    /** The calling thread's stripe, from 0 to {@link #stripeCount()} - 1. */
+    @SuppressWarnings("deprecation") // Thread.threadId() is Java 19; getId() is the same number
+    public static int stripeOfThisThread() {
+        return (int) Thread.currentThread().getId() & (STRIPES - 1);
+    }
+
     /** A stripe for every thread of a machine's worth and more, so the threads running at once rarely share one. */
     static int stripes(int processors) {
         int wanted = Integer.highestOneBit(Math.max(1, processors) * 4 - 1) << 1;
@@ -83,9 +94,7 @@ public final class GenerationGate {
         return (int) Math.max(0, sum);
     }
 
-    @SuppressWarnings("deprecation") // Thread.threadId() is Java 19; getId() is the same number
     private void add(long delta) {
-        int stripe = (int) Thread.currentThread().getId() & (STRIPES - 1);
-        CELLS.getAndAdd(cells, (stripe + 1) * PAD, delta);
+        CELLS.getAndAdd(cells, (stripeOfThisThread() + 1) * PAD, delta);
     }
 }
