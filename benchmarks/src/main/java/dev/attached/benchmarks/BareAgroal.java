@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.agroal.api.AgroalDataSource;
-import io.agroal.api.AgroalDataSourceListener;
 import io.agroal.api.cache.ConnectionCache;
 import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ConnectionValidator;
 import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ExceptionSorter;
@@ -30,12 +29,9 @@ final class BareAgroal {
         return open(jdbcUrl, user, password, null);
     }
 
-    /**
-     * @param cache a connection cache instead of Agroal's default, or null for the default
-     * @param listeners listeners of the pool (none by default)
-     */
-    static AgroalDataSource open(String jdbcUrl, String user, String password, ConnectionCache cache,
-            AgroalDataSourceListener... listeners) throws SQLException {
+    /** @param cache a connection cache instead of Agroal's default, or null for the default */
+    static AgroalDataSource open(String jdbcUrl, String user, String password, ConnectionCache cache)
+            throws SQLException {
         Driver driver = DriverManager.getDriver(jdbcUrl);
         Map<String, String> timeouts = jdbcUrl.startsWith("jdbc:postgresql")
                 ? Map.of("connectTimeout", "10", "loginTimeout", "10")
@@ -69,6 +65,6 @@ final class BareAgroal {
                     }
                     return cp;
                 });
-        return AgroalDataSource.from(configuration, listeners);
+        return AgroalDataSource.from(configuration);
     }
 }

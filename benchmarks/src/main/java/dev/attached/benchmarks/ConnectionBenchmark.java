@@ -20,16 +20,18 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 import io.agroal.api.AgroalDataSource;
-import io.agroal.api.AgroalDataSourceListener;
+
+import dev.attached.impl.runtime.GenerationGate;
 
 /**
  * The hot path of every application that uses Attached: {@code getConnection()} and {@code close()}, with and without
  * a {@code SELECT 1}, through the injected DataSource ({@code subject=attached}: Weld SE booted with the extension,
  * the reference taken from an injected field) and through a bare Agroal pool configured the same way
  * ({@code subject=bare}, in the same container booted without the extension). Each subject runs in a JVM of its own,
- * so neither pollutes the other's profile. The subjects
- * {@code bare+listener}, {@code bare+weak-cache} and {@code bare+listener+weak-cache} add copies of the parts of
- * Attached's pool to the bare one, one at a time, to tell where the overhead comes from.
+ * so neither pollutes the other's profile. The subjects {@code bare+cache} (Attached's connection cache, which
+ * counts every return) and {@code bare+gate} (that, and entering the gate before every borrowing: Attached's pool
+ * reached directly) add copies of the parts of Attached's pool to the bare one, one at a time, to tell where the
+ * overhead comes from.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -70,14 +72,9 @@ public class ConnectionBenchmark {
             bare = BareAgroal.open(url, user, password);
             db = bare;
         } else if (subject.startsWith("bare+")) { // the ladder: parts of Attached's pool added one by one
-            boolean listener = subject.contains("listener");
-            bare = BareAgroal.open(url, user, password, subject.contains("weak-cache")
-                    ? new EngineParts.WeakCache()
-                    : null,
-                    listener
-                            ? new AgroalDataSourceListener[]{new EngineParts.CountingListener()}
-                            : new AgroalDataSourceListener[0]);
-            db = bare;
+            GenerationGate gate = new GenerationGate();
+            bare = BareAgroal.open(url, user, password, new EngineParts.StripedCache(gate));
+            db = subject.equals("bare+gate") ? new EngineParts.GatedPool(bare, gate) : bare;
         } else {
             String prefix = "attached." + OneDatabase.NAME + ".";
             app = BenchApp.start(Map.of(prefix + "url", url, prefix + "username", user, prefix + "password",

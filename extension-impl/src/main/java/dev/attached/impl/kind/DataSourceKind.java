@@ -31,7 +31,10 @@ import dev.attached.ResourceUsage;
 import dev.attached.impl.config.Handle;
 import dev.attached.impl.config.JdbcUrlOptions;
 import dev.attached.impl.config.KeyReader;
+import dev.attached.impl.runtime.GenerationGate;
+import dev.attached.impl.runtime.ResourceSlot;
 import dev.attached.spi.Current;
+import dev.attached.spi.Current.Lease;
 import dev.attached.spi.ResourceKind;
 
 /**
@@ -131,6 +134,7 @@ public final class DataSourceKind implements ResourceKind<DataSourceSettings, Da
     @Override
     public DataSource open(DataSourceSettings settings) throws SQLException {
         PoolSettings pool = settings.pool();
+        GenerationGate gate = new GenerationGate();
         AgroalDataSourceConfigurationSupplier configuration = new AgroalDataSourceConfigurationSupplier()
                 .connectionPoolConfiguration(cp -> cp
                         .minSize(pool.minSize())
@@ -142,12 +146,11 @@ public final class DataSourceKind implements ResourceKind<DataSourceSettings, Da
                         .idleValidationTimeout(pool.idleValidation())
                         .validationTimeout(pool.validationInterval())
                         .leakTimeout(pool.leakTimeout())
-                        .connectionCache(new WeakThreadCache())
+                        .connectionCache(new StripedConnectionCache(gate))
                         .connectionValidator(ConnectionValidator.defaultValidator())
                         .exceptionSorter(ExceptionSorter.fatalExceptionSorter())
                         .connectionFactoryConfiguration(cf -> connectionFactory(cf, settings)));
-        LentConnections lent = new LentConnections();
-        return new Pool(GlobalLoginTimeout.keptAround(() -> AgroalDataSource.from(configuration, lent)), lent,
+        return new Pool(GlobalLoginTimeout.keptAround(() -> AgroalDataSource.from(configuration)), gate,
                 pool.maxSize());
     }
 
@@ -165,7 +168,7 @@ public final class DataSourceKind implements ResourceKind<DataSourceSettings, Da
     @Override
     public Map<String, Object> probe(DataSource resource, Duration timeout) throws SQLException {
         Pool pool = (Pool) resource;
-        int lent = pool.lent().count();
+        int lent = Math.min(pool.inUse(), pool.maxSize()); // beyond it: callers waiting for a connection
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("pool.active", lent);
         data.put("pool.max-size", pool.maxSize());
@@ -173,7 +176,7 @@ public final class DataSourceKind implements ResourceKind<DataSourceSettings, Da
             data.put("pool", "exhausted: all " + pool.maxSize() + " connections are in use");
             return data;
         }
-        try (Connection connection = pool.agroal().getConnection()) {
+        try (Connection connection = pool.borrow()) {
             if (!connection.isValid((int) Math.max(1, timeout.toSeconds()))) {
                 throw new SQLTransientConnectionException("the database did not validate a connection");
             }
@@ -189,12 +192,13 @@ public final class DataSourceKind implements ResourceKind<DataSourceSettings, Da
     @Override
     public Optional<ResourceUsage> usage(DataSource resource) {
         Pool pool = (Pool) resource;
-        AgroalDataSourceConfiguration configuration = pool.agroal().getConfiguration();
+        AgroalDataSourceConfiguration configuration = pool.configuration();
         if (!configuration.metricsEnabled()) {
             configuration.setMetricsEnabled(true);
         }
-        AgroalDataSourceMetrics metrics = pool.agroal().getMetrics();
-        return Optional.of(new ResourceUsage(pool.lent().count(), (int) metrics.availableCount(), pool.maxSize(),
+        AgroalDataSourceMetrics metrics = pool.metrics();
+        int lent = Math.min(pool.inUse(), pool.maxSize()); // beyond it: callers waiting for a connection
+        return Optional.of(new ResourceUsage(lent, (int) metrics.availableCount(), pool.maxSize(),
                 (int) metrics.awaitingCount()));
     }
 
@@ -210,7 +214,7 @@ public final class DataSourceKind implements ResourceKind<DataSourceSettings, Da
         List<Connection> opened = new ArrayList<>();
         try {
             while (opened.size() < wanted && System.nanoTime() < deadline) {
-                opened.add(pool.agroal().getConnection());
+                opened.add(pool.borrow());
             }
         } finally {
             for (Connection connection : opened) {
@@ -221,22 +225,28 @@ public final class DataSourceKind implements ResourceKind<DataSourceSettings, Da
 
     @Override
     public int inUse(DataSource resource) {
-        return ((Pool) resource).lent().count();
+        return ((Pool) resource).inUse();
     }
 
     @Override
     public void retiring(DataSource resource, Runnable released) {
-        ((Pool) resource).lent().onReturn(released);
+        ((Pool) resource).retire(released);
     }
 
     @Override
     public void close(DataSource resource) {
-        ((Pool) resource).agroal().close();
+        ((Pool) resource).close();
     }
 
     @Override
     public Object reference(Type type, Current<DataSource> current) {
-        return new DataSourceReference(current.name(), current);
+        return new DataSourceReference(current.name(), current instanceof ResourceSlot<?, DataSource> slot
+                ? slot::resource // one volatile read; the pool's own gate does the counting
+                : () -> {
+                    try (Lease<DataSource> lease = current.enter()) {
+                        return lease.resource();
+                    }
+                });
     }
 
     @Override

@@ -9,40 +9,100 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import io.agroal.api.AgroalDataSource;
+import io.agroal.api.AgroalDataSourceMetrics;
+import io.agroal.api.configuration.AgroalDataSourceConfiguration;
 
-/** One generation of a DataSource resource: an Agroal pool and the count of what it has lent out. */
+import dev.attached.impl.runtime.GenerationGate;
+
+/**
+ * One generation of a DataSource resource: an Agroal pool and its gate, which counts every connection lent out
+ * together with the caller that asked for it. A caller enters the gate before it asks Agroal for a connection, and
+ * the connection's return to the pool (which Agroal announces through the pool's {@link StripedConnectionCache}) leaves
+ * it: one atomic add each way, with no listener on the pool. So a retired pool closes exactly when the last caller
+ * acquiring from it has left and the last connection it lent has come back.
+ *
+ * <p>
+ * Every borrowing goes through {@link #lend} or {@link #borrow}: the pool's own {@code getConnection} is not exposed,
+ * since a connection taken past the gate would leave it on return without having entered it.
+ */
 final class Pool implements DataSource {
 
     private final AgroalDataSource agroal;
-    private final LentConnections lent;
+    private final GenerationGate gate;
     private final int maxSize;
 
-    Pool(AgroalDataSource agroal, LentConnections lent, int maxSize) {
+    Pool(AgroalDataSource agroal, GenerationGate gate, int maxSize) {
         this.agroal = agroal;
-        this.lent = lent;
+        this.gate = gate;
         this.maxSize = maxSize;
     }
 
-    AgroalDataSource agroal() {
-        return agroal;
+    /**
+     * A connection for a caller of the injected reference, or null if this pool has been retired meanwhile: the
+     * caller then asks the generation that replaced it.
+     */
+    Connection lend() throws SQLException {
+        if (!gate.tryEnter()) {
+            return null;
+        }
+        return acquire();
     }
 
-    LentConnections lent() {
-        return lent;
+    /** A connection for Attached's own work on a pool it holds (a probe, a warm-up): counted all the same. */
+    Connection borrow() throws SQLException {
+        gate.enter();
+        return acquire();
+    }
+
+    private Connection acquire() throws SQLException {
+        try {
+            return agroal.getConnection();
+        } catch (Throwable e) { // no connection, so the caller leaves here
+            gate.leave();
+            throw e;
+        }
+    }
+
+    /** Connections lent plus callers acquiring one; exact once the pool is retired. */
+    int inUse() {
+        return gate.inside();
+    }
+
+    /** From now on nobody new gets a connection here, and {@code released} runs at every return. */
+    void retire(Runnable released) {
+        gate.retire(released);
     }
 
     int maxSize() {
         return maxSize;
     }
 
+    AgroalDataSourceConfiguration configuration() {
+        return agroal.getConfiguration();
+    }
+
+    AgroalDataSourceMetrics metrics() {
+        return agroal.getMetrics();
+    }
+
+    void close() {
+        agroal.close();
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
-        return agroal.getConnection();
+        return borrow();
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return agroal.getConnection(username, password);
+        gate.enter();
+        try {
+            return agroal.getConnection(username, password);
+        } catch (Throwable e) {
+            gate.leave();
+            throw e;
+        }
     }
 
     @Override
@@ -82,6 +142,6 @@ final class Pool implements DataSource {
 
     @Override
     public String toString() {
-        return "Pool[" + lent.count() + " of " + maxSize + " connections lent]";
+        return "Pool[" + inUse() + " of " + maxSize + " connections in use]";
     }
 }

@@ -2,7 +2,6 @@ package dev.attached.impl.runtime;
 
 import java.lang.reflect.Type;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
 
 import dev.attached.impl.config.Handle;
 import dev.attached.spi.Current.Lease;
@@ -21,13 +20,7 @@ public final class Generation<T> implements Lease<T> {
     private final ResourceKind<?, T> kind;
     private final T resource;
 
-    // Two monotonic counters: a caller is inside while it has entered and not yet left. Striped, so concurrent
-    // callers do not contend on one cache line.
-    private final LongAdder entered = new LongAdder();
-    private final LongAdder left = new LongAdder();
-    private volatile boolean retired;
-    private volatile Runnable onRelease = () -> {
-    };
+    private final GenerationGate gate = new GenerationGate();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     Generation(long number, Handle handle, ResourceKind<?, T> kind, T resource) {
@@ -59,48 +52,30 @@ public final class Generation<T> implements Lease<T> {
         return kind.view(resource, type);
     }
 
-    /**
-     * Enters unless retired. The order matters: count first, then look at the flag, while {@link #retire} sets the
-     * flag first and then counts; so either the caller sees the flag, or the drain sees the caller.
-     */
+    /** Enters unless retired (see {@link GenerationGate} for why a caller and the drain never miss each other). */
     boolean tryEnter() {
-        entered.increment();
-        if (retired) {
-            leave();
-            return false;
-        }
-        return true;
+        return gate.tryEnter();
     }
 
     /** Leaves the generation: the lease's close. */
     @Override
     public void close() {
-        leave();
-    }
-
-    private void leave() {
-        left.increment();
-        if (retired) {
-            onRelease.run();
-        }
+        gate.leave();
     }
 
     /** Stops new callers; {@code released} runs whenever a caller leaves or the kind returns a lent unit. */
     void retire(Runnable released) {
-        onRelease = released;
-        retired = true;
+        gate.retire(released);
         kind.retiring(resource, released);
     }
 
     boolean retired() {
-        return retired;
+        return gate.retired();
     }
 
     /** Callers inside plus units the kind has lent out: what closing now would cut. */
     int inUse() {
-        long out = left.sum(); // read before entered: a caller counted in left is then counted in entered too
-        long in = entered.sum();
-        return (int) (in - out) + kind.inUse(resource);
+        return gate.inside() + kind.inUse(resource);
     }
 
     /** True exactly once: the caller closes the resource. */

@@ -102,6 +102,39 @@ class GenerationGateTest {
         assertTrue(old.resource().closed);
     }
 
+    @Test
+    void theGateHasAStripeForFourThreadsPerProcessorWithinBounds() {
+        assertEquals(8, GenerationGate.stripes(1));
+        assertEquals(8, GenerationGate.stripes(2));
+        assertEquals(16, GenerationGate.stripes(3));
+        assertEquals(16, GenerationGate.stripes(4));
+        assertEquals(64, GenerationGate.stripes(16));
+        assertEquals(64, GenerationGate.stripes(256));
+    }
+
+    @Test
+    void aUnitEnteredOnOneThreadAndLeftOnAnotherIsCountedOnce() throws Exception {
+        GenerationGate gate = new GenerationGate();
+        java.util.concurrent.atomic.AtomicInteger released = new java.util.concurrent.atomic.AtomicInteger();
+        Thread[] borrowers = new Thread[20]; // more threads than stripes: some share one
+        for (int i = 0; i < borrowers.length; i++) {
+            borrowers[i] = new Thread(gate::enter);
+            borrowers[i].start();
+        }
+        for (Thread borrower : borrowers) {
+            borrower.join();
+        }
+        assertEquals(20, gate.inside());
+        gate.retire(released::incrementAndGet);
+        assertFalse(gate.tryEnter());
+        assertEquals(20, gate.inside(), "a caller turned away is not inside");
+        for (int i = 19; i >= 0; i--) {
+            gate.leave(); // all on this thread
+            assertEquals(i, gate.inside());
+        }
+        assertEquals(21, released.get(), "every leaving after retirement, the turned-away caller's too");
+    }
+
     /**
      * A caller that read generation 1, then paused (a GC, a throttled container) while 1 was replaced, drained and
      * closed, enters generation 2 instead: it never meets a closed resource, and no grace period is involved.
