@@ -30,8 +30,8 @@ final class BareAgroal {
     }
 
     /** @param cache a connection cache instead of Agroal's default, or null for the default */
-    static AgroalDataSource open(String jdbcUrl, String user, String password, ConnectionCache cache)
-            throws SQLException {
+    static AgroalDataSource open(String jdbcUrl, String user, String password, ConnectionCache cache,
+            io.agroal.api.AgroalDataSourceListener... listeners) throws SQLException {
         Driver driver = DriverManager.getDriver(jdbcUrl);
         Map<String, String> timeouts = jdbcUrl.startsWith("jdbc:postgresql")
                 ? Map.of("connectTimeout", "10", "loginTimeout", "10")
@@ -65,6 +65,6 @@ final class BareAgroal {
                     }
                     return cp;
                 });
-        return AgroalDataSource.from(configuration);
+        return AgroalDataSource.from(configuration, listeners);
     }
 }

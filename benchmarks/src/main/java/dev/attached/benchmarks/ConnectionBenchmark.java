@@ -63,15 +63,26 @@ public class ConnectionBenchmark {
             user = pg.user();
             password = pg.password();
         }
-        if (subject.startsWith("bare")) {
+        if (subject.equals("bare-beside-attached")) {
+            // a diagnostic: the bare pool in a JVM that booted the extension and opened Attached's pool (unused), to
+            // tell what the booted extension does to the JIT's view of shared code from what Attached's path costs
+            String prefix = "attached." + OneDatabase.NAME + ".";
+            app = BenchApp.start(Map.of(prefix + "url", url, prefix + "username", user, prefix + "password",
+                    password), OneDatabase.class);
+            bare = BareAgroal.open(url, user, password);
+            db = bare;
+        } else if (subject.equals("bare")) {
             // the same container as the Attached subject, without the extension: an application server's JVM has
             // it booted whatever the application uses, and what it loads shapes how the JIT compiles shared code
             app = BenchApp.start(false, Map.of(), NoDatabase.class);
-        }
-        if (subject.equals("bare")) {
             bare = BareAgroal.open(url, user, password);
             db = bare;
+        } else if (subject.equals("bare+listener")) { // a diagnostic: what a pool listener costs
+            app = BenchApp.start(false, Map.of(), NoDatabase.class);
+            bare = BareAgroal.open(url, user, password, null, new EngineParts.QuietListener());
+            db = bare;
         } else if (subject.startsWith("bare+")) { // the ladder: parts of Attached's pool added one by one
+            app = BenchApp.start(false, Map.of(), NoDatabase.class);
             GenerationGate gate = new GenerationGate();
             bare = BareAgroal.open(url, user, password, new EngineParts.StripedCache(gate));
             db = subject.equals("bare+gate") ? new EngineParts.GatedPool(bare, gate) : bare;

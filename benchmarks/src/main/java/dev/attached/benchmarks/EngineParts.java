@@ -68,6 +68,19 @@ final class EngineParts {
         }
     }
 
+    /** A listener that only looks at a volatile flag after each return: what merely having a listener costs. */
+    static final class QuietListener implements io.agroal.api.AgroalDataSourceListener {
+
+        private volatile boolean retired;
+
+        @Override
+        public void onConnectionReturn(Connection connection) {
+            if (retired) {
+                throw new IllegalStateException();
+            }
+        }
+    }
+
     /** As {@code Pool.lend()}: every borrowing enters the gate first (one atomic add); the return leaves it. */
     static final class GatedPool implements DataSource {
 
