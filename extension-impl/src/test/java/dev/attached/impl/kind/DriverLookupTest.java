@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.attached.AttachedResource;
 import dev.attached.impl.testing.LogCapture;
 import dev.attached.impl.testing.TestApp;
+import dev.attached.impl.testing.WebAppLoader;
 
 /**
  * Finding the driver of a resource's URL instantiates each JDBC driver of the application once, however many
@@ -45,31 +46,11 @@ class DriverLookupTest {
     @TempDir
     Path dir;
 
-    /** A driver for {@code jdbc:counting:} URLs that counts the instances {@code ServiceLoader} makes of it. */
-    public static final class CountingDriver implements Driver {
-
-        static final AtomicInteger FOUND = new AtomicInteger();
-
-        public CountingDriver() {
-            // Agroal makes instances of its own for its pools: only the lookups' instances count here
-            if (StackWalker.getInstance().walk(frames -> frames
-                    .anyMatch(f -> f.getClassName().equals("java.util.ServiceLoader$ProviderImpl")))) {
-                FOUND.incrementAndGet();
-            }
-        }
-
-        @Override
-        public boolean acceptsURL(String url) {
-            return url.startsWith("jdbc:counting:");
-        }
-
-        @Override
-        public Connection connect(String url, Properties info) throws SQLException {
-            if (!acceptsURL(url)) {
-                return null;
-            }
-            throw new SQLException("no database behind " + url);
-        }
+    /**
+     * What the test drivers have alike: no properties, version 1.0, not compliant. Public, as a class a web
+     * application's loader defines may extend only a public class of the class path.
+     */
+    public abstract static class TestDriver implements Driver {
 
         @Override
         public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
@@ -97,8 +78,35 @@ class DriverLookupTest {
         }
     }
 
+    /** A driver for {@code jdbc:counting:} URLs that counts the instances {@code ServiceLoader} makes of it. */
+    public static final class CountingDriver extends TestDriver {
+
+        static final AtomicInteger FOUND = new AtomicInteger();
+
+        public CountingDriver() {
+            // Agroal makes instances of its own for its pools: only the lookups' instances count here
+            if (StackWalker.getInstance().walk(frames -> frames
+                    .anyMatch(f -> f.getClassName().equals("java.util.ServiceLoader$ProviderImpl")))) {
+                FOUND.incrementAndGet();
+            }
+        }
+
+        @Override
+        public boolean acceptsURL(String url) {
+            return url.startsWith("jdbc:counting:");
+        }
+
+        @Override
+        public Connection connect(String url, Properties info) throws SQLException {
+            if (!acceptsURL(url)) {
+                return null;
+            }
+            throw new SQLException("no database behind " + url);
+        }
+    }
+
     /** A driver that cannot be instantiated, as one built for another Java or missing a dependency. */
-    public static final class BrokenDriver implements Driver {
+    public static final class BrokenDriver extends TestDriver {
 
         public BrokenDriver() {
             throw new IllegalStateException("broken on purpose");
@@ -112,31 +120,6 @@ class DriverLookupTest {
         @Override
         public Connection connect(String url, Properties info) {
             return null;
-        }
-
-        @Override
-        public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
-            return new DriverPropertyInfo[0];
-        }
-
-        @Override
-        public int getMajorVersion() {
-            return 1;
-        }
-
-        @Override
-        public int getMinorVersion() {
-            return 0;
-        }
-
-        @Override
-        public boolean jdbcCompliant() {
-            return false;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
         }
     }
 
@@ -163,25 +146,6 @@ class DriverLookupTest {
         @Inject
         @AttachedResource("db5")
         DataSource db5;
-    }
-
-    /** A web application's class loader that defines the counting driver itself, as a driver in WEB-INF/lib is. */
-    static final class WebAppLoader extends URLClassLoader {
-
-        WebAppLoader(URL... urls) {
-            super(urls, DriverLookupTest.class.getClassLoader());
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            synchronized (getClassLoadingLock(name)) {
-                if (name.equals(CountingDriver.class.getName())) {
-                    Class<?> loaded = findLoadedClass(name);
-                    return loaded != null ? loaded : findClass(name);
-                }
-                return super.loadClass(name, resolve);
-            }
-        }
     }
 
     @BeforeEach
@@ -260,7 +224,9 @@ class DriverLookupTest {
     @Test
     void anUndeployedApplicationsDriversDoNotKeepItsLoaderReachable() throws Exception {
         URL testClasses = CountingDriver.class.getProtectionDomain().getCodeSource().getLocation();
-        WebAppLoader app = new WebAppLoader(services(CountingDriver.class), testClasses);
+        // the application defines the counting driver itself, as a driver in WEB-INF/lib is
+        WebAppLoader app = new WebAppLoader(name -> name.equals(CountingDriver.class.getName()),
+                services(CountingDriver.class), testClasses);
         Driver driver = in(app, () -> JdbcUrls.driverFor("jdbc:counting:a")).orElseThrow();
         assertSame(app, driver.getClass().getClassLoader(), "the application's own copy of the driver");
         driver = null;

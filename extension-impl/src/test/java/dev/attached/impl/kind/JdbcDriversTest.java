@@ -4,39 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.sql.Driver;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.attached.impl.testing.WebAppLoader;
+
 /** A redeployed application's JDBC drivers do not stay registered in the JVM-wide DriverManager. */
 class JdbcDriversTest {
-
-    /** A web application's class loader: its own jars first, as servers load WEB-INF/lib. */
-    static final class WebAppLoader extends URLClassLoader {
-
-        WebAppLoader(URL... urls) {
-            super(urls, JdbcDriversTest.class.getClassLoader());
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            synchronized (getClassLoadingLock(name)) {
-                if (name.startsWith("org.h2.") || name.equals(JdbcDrivers.class.getName())) {
-                    Class<?> loaded = findLoadedClass(name);
-                    return loaded != null ? loaded : findClass(name);
-                }
-                return super.loadClass(name, resolve);
-            }
-        }
-    }
 
     @Test
     void theDriversAnApplicationRegisteredAreDeregisteredAndNoOthers() throws Exception {
         URL h2 = org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation();
         URL impl = JdbcDrivers.class.getProtectionDomain().getCodeSource().getLocation();
-        try (WebAppLoader app = new WebAppLoader(h2, impl)) {
+        try (WebAppLoader app = new WebAppLoader(
+                name -> name.startsWith("org.h2.") || name.equals(JdbcDrivers.class.getName()), h2, impl)) {
             Class.forName("org.h2.Driver", true, app); // a driver registers itself as its class is loaded
             Class<?> drivers = Class.forName(JdbcDrivers.class.getName(), true, app);
             assertEquals(1, registeredBy(drivers, app).size());

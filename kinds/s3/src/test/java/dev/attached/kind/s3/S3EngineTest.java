@@ -20,10 +20,9 @@ import java.util.regex.Pattern;
 import jakarta.json.JsonObject;
 
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.attached.ResourceState;
 import dev.attached.ResourceStatus;
@@ -32,6 +31,7 @@ import dev.attached.kind.s3.testing.Assets;
 import dev.attached.kind.s3.testing.SwapClock;
 import dev.attached.kind.s3.testing.TestStore;
 import dev.attached.kind.s3.testing.TransferLoad;
+import dev.attached.kind.s3.testing.TwoStores;
 import dev.attached.kind.testkit.Canary;
 import dev.attached.kind.testkit.Ports;
 import dev.attached.kind.testkit.SilentServer;
@@ -56,25 +56,12 @@ class S3EngineTest {
     private static final Pattern DRAINED = Pattern
             .compile("ATTACHED-104: assets generation 1 at \\S+ drained in (\\d+) ms");
 
-    private static TestStore a;
-    private static TestStore b;
-
-    @BeforeAll
-    static void startStores() {
-        a = TestStore.start("assets-a");
-        b = TestStore.start("assets-b");
-    }
-
-    @AfterAll
-    static void stopStores() {
-        a.close();
-        b.close();
-    }
+    @RegisterExtension
+    static final TwoStores stores = new TwoStores();
 
     @BeforeEach
     void emptyStores() {
-        a.clear();
-        b.clear();
+        stores.clear();
     }
 
     /** Store {@code store}'s url, credentials as keys, a short settle so the change signal applies soon. */
@@ -98,21 +85,21 @@ class S3EngineTest {
 
     @Test
     void injectsTheClientThatPutsAndGetsInTheAttachedBucket() {
-        Map<String, String> config = config(a);
-        config.put(URL, a.urlWithCredentials());
+        Map<String, String> config = config(stores.a());
+        config.put(URL, stores.a().urlWithCredentials());
         try (TestApp app = start(config)) {
             Assets assets = app.select(Assets.class);
             assets.put("greeting", "hello");
             assertEquals("hello", assets.get("greeting"));
-            assertEquals(Map.of("greeting", "hello"), a.objects());
+            assertEquals(Map.of("greeting", "hello"), stores.a().objects());
             assertEquals("assets-a", assets.bucket().name());
-            assertEquals(a.url(), assets.handle().uri().toString());
+            assertEquals(stores.a().url(), assets.handle().uri().toString());
 
             HealthCheckResponse readiness = app.readinessResponse("assets");
             assertEquals(HealthCheckResponse.Status.UP, readiness.getStatus(), readiness.getData().toString());
             Map<String, Object> data = readiness.getData().orElseThrow();
             assertEquals("s3", data.get("kind"));
-            assertEquals(a.url(), data.get("location"));
+            assertEquals(stores.a().url(), data.get("location"));
             assertEquals(1L, ((Number) data.get("generation")).longValue());
             assertEquals("assets-a", data.get("bucket"));
             assertEquals("us-east-1", data.get("region"));
@@ -127,10 +114,11 @@ class S3EngineTest {
     @Test
     void swapUnderLoadFromEightThreadsFailsNothing() throws Exception {
         for (int i = 0; i < TransferLoad.SHARED; i++) {
-            a.put(TransferLoad.shared(i), "A");
-            b.put(TransferLoad.shared(i), "B");
+            stores.a().put(TransferLoad.shared(i), "A");
+            stores.b().put(TransferLoad.shared(i), "B");
         }
-        try (TestApp app = TestApp.with(config(a)).beans(Assets.class, SwapRecorder.class, SwapClock.class).start();
+        try (TestApp app = TestApp.with(config(stores.a())).beans(Assets.class, SwapRecorder.class, SwapClock.class)
+                .start();
                 TransferLoad load = new TransferLoad(app.select(Assets.class), 8)) {
             SwapRecorder swaps = app.select(SwapRecorder.class);
             SwapClock clock = app.select(SwapClock.class);
@@ -138,7 +126,7 @@ class S3EngineTest {
             double before = load.callsPerSecond(150);
 
             long signalled = System.nanoTime();
-            TestConfigSource.set(URL, b.url());
+            TestConfigSource.set(URL, stores.b().url());
             await().atMost(60, SECONDS).until(() -> clock.swappedNanos() != 0 || !swaps.failed().isEmpty()
                     || !load.failures().isEmpty());
             long swappedAt = clock.swappedNanos();
@@ -146,8 +134,8 @@ class S3EngineTest {
             load.close();
             long drained = await().atMost(30, SECONDS).until(() -> drainMillis(app), d -> d >= 0);
 
-            Map<String, String> onA = a.objects();
-            Map<String, String> onB = b.objects();
+            Map<String, String> onA = stores.a().objects();
+            Map<String, String> onB = stores.b().objects();
             System.out.printf("[s3] swap under load, 8 threads, a put and a get per call: %d operations, %d failed;"
                     + " %d ms from the change signal to ResourceSwapped (change-settle 100 ms included); old"
                     + " generation drained %d ms after the swap; %.0f calls/s before, %.0f calls/s after;"
@@ -178,14 +166,14 @@ class S3EngineTest {
     @Test
     void aStreamOpenedBeforeASwapIsReadToTheEndOnTheOldStore() throws Exception {
         byte[] big = S3KindTest.randomBytes(8 << 20);
-        a.put("big", big);
-        b.put("big", "the new store's");
-        try (TestApp app = start(config(a))) {
+        stores.a().put("big", big);
+        stores.b().put("big", "the new store's");
+        try (TestApp app = start(config(stores.a()))) {
             Assets assets = app.select(Assets.class);
             ResponseInputStream<GetObjectResponse> stream = assets.s3().getObject(r -> r.key("big"));
             byte[] head = stream.readNBytes(1024);
 
-            TestConfigSource.set(URL, b.url());
+            TestConfigSource.set(URL, stores.b().url());
             ResourceStatus status = app.resources().refresh("assets");
             assertEquals(2, status.generation(), status.toString());
             assertEquals("the new store's", assets.get("big"), "new calls go to the new store");
@@ -205,22 +193,22 @@ class S3EngineTest {
 
     @Test
     void badCredentialsAtSwapTimeKeepTheOldOneServing() {
-        try (TestApp app = start(config(a))) {
+        try (TestApp app = start(config(stores.a()))) {
             Assets assets = app.select(Assets.class);
             SwapRecorder swaps = app.select(SwapRecorder.class);
             assets.put("before", "1");
 
-            TestConfigSource.set(URL, b.url(), "attached.assets.password", "wrong-" + Canary.PASSWORD);
+            TestConfigSource.set(URL, stores.b().url(), "attached.assets.password", "wrong-" + Canary.PASSWORD);
             await().atMost(30, SECONDS).until(() -> !swaps.failed().isEmpty());
             ResourceSwapFailed failed = swaps.failed().get(0);
             assertEquals(1, failed.generation());
-            assertTrue(failed.error().contains("access to bucket 'assets-b' at " + b.endpoint() + " is denied "
+            assertTrue(failed.error().contains("access to bucket 'assets-b' at " + stores.b().endpoint() + " is denied "
                     + "(HeadBucket answered 403)"), failed.error());
             Canary.assertAbsent("the failure event", failed.toString());
             ResourceStatus status = app.resources().status("assets");
             assertEquals(ResourceState.ATTACHED, status.state());
             assertEquals(1, status.generation());
-            assertEquals(a.url(), status.location());
+            assertEquals(stores.a().url(), status.location());
             Canary.assertAbsent("the status", status.toString());
             JsonObject check = app.check("assets");
             assertEquals("UP", check.getString("status"));
@@ -228,8 +216,8 @@ class S3EngineTest {
 
             assets.put("after", "2");
             assertEquals("1", assets.get("before"));
-            assertEquals(Map.of("before", "1", "after", "2"), a.objects());
-            assertEquals(Map.of(), b.objects());
+            assertEquals(Map.of("before", "1", "after", "2"), stores.a().objects());
+            assertEquals(Map.of(), stores.b().objects());
             assertEquals("assets-a", assets.bucket().name());
             assertEquals(List.of(), swaps.swapped());
         }
@@ -237,7 +225,7 @@ class S3EngineTest {
 
     @Test
     void badConfigurationAtSwapTimeNamesTheKeyAndKeepsTheOldOneServing() {
-        try (TestApp app = start(config(a))) {
+        try (TestApp app = start(config(stores.a()))) {
             Assets assets = app.select(Assets.class);
             TestConfigSource.set("attached.assets.region", "eu west");
             ResourceStatus status = app.resources().refresh("assets");
@@ -246,26 +234,26 @@ class S3EngineTest {
                     + " and '_', as the store names it) (kind s3)", status.lastError().orElseThrow());
 
             TestConfigSource.remove("attached.assets.region");
-            TestConfigSource.set(URL, b.endpoint() + "/no-such-bucket");
+            TestConfigSource.set(URL, stores.b().endpoint() + "/no-such-bucket");
             status = app.resources().refresh("assets");
             assertEquals(1, status.generation());
             assertTrue(status.lastError().orElseThrow().contains("bucket 'no-such-bucket' does not exist at "
-                    + b.endpoint() + " (HeadBucket answered 404)"), status.toString());
+                    + stores.b().endpoint() + " (HeadBucket answered 404)"), status.toString());
 
-            TestConfigSource.set(URL, "ftp://" + b.endpoint().substring("http://".length()) + "/assets-b");
+            TestConfigSource.set(URL, "ftp://" + stores.b().endpoint().substring("http://".length()) + "/assets-b");
             status = app.resources().refresh("assets");
             assertEquals(1, status.generation());
             assertTrue(status.lastError().orElseThrow().startsWith("ATTACHED-012: attached.assets.url: scheme 'ftp'"
                     + " does not fit S3"), status.toString());
 
             assets.put("still", "serving");
-            assertEquals(Map.of("still", "serving"), a.objects());
+            assertEquals(Map.of("still", "serving"), stores.a().objects());
 
-            TestConfigSource.set(URL, b.url());
+            TestConfigSource.set(URL, stores.b().url());
             status = app.resources().refresh("assets");
             assertEquals(2, status.generation(), status.toString());
             assets.put("now", "on b");
-            assertEquals(Map.of("now", "on b"), b.objects());
+            assertEquals(Map.of("now", "on b"), stores.b().objects());
             assertEquals("assets-b", assets.bucket().name());
         }
     }
@@ -288,7 +276,7 @@ class S3EngineTest {
     @Test
     void readinessIsDownAtTheTimeoutWhenTheStoreNeverAnswers() throws Exception {
         try (SilentServer silent = new SilentServer();
-                TestApp app = start(config(a, URL, "http://127.0.0.1:" + silent.port() + "/assets-a",
+                TestApp app = start(config(stores.a(), URL, "http://127.0.0.1:" + silent.port() + "/assets-a",
                         "attached.assets.health.timeout", "1s"))) {
             TimedCheck down = TimedCheck.until(app, HealthCheckResponse.Status.DOWN);
             assertTrue(down.error().contains("within 1s"), down.error());
@@ -303,7 +291,7 @@ class S3EngineTest {
     void startsWhileTheStoreIsDownAndTurnsReadyByItself() {
         int port = Ports.free();
         long start = System.nanoTime();
-        try (TestApp app = start(config(a, URL, "http://127.0.0.1:" + port + "/assets-late"))) {
+        try (TestApp app = start(config(stores.a(), URL, "http://127.0.0.1:" + port + "/assets-late"))) {
             long startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertEquals(HealthCheckResponse.Status.DOWN, app.readinessResponse("assets").getStatus());
             Assets assets = app.select(Assets.class);
@@ -321,7 +309,7 @@ class S3EngineTest {
 
     @Test
     void detachesAndAttachesAgain() {
-        try (TestApp app = start(config(a))) {
+        try (TestApp app = start(config(stores.a()))) {
             Assets assets = app.select(Assets.class);
             TestConfigSource.remove(URL);
             assertEquals(ResourceState.DETACHED, app.resources().refresh("assets").state());
@@ -331,11 +319,11 @@ class S3EngineTest {
             assertThrows(SdkClientException.class, () -> assets.bucket().name());
             assertEquals(HealthCheckResponse.Status.DOWN, app.readinessResponse("assets").getStatus());
 
-            TestConfigSource.set(URL, b.url());
+            TestConfigSource.set(URL, stores.b().url());
             ResourceStatus status = app.resources().refresh("assets");
             assertEquals(ResourceState.ATTACHED, status.state());
             assets.put("k", "v");
-            assertEquals(Map.of("k", "v"), b.objects());
+            assertEquals(Map.of("k", "v"), stores.b().objects());
         }
     }
 
@@ -391,7 +379,7 @@ class S3EngineTest {
     @Test
     void aRawSlashInTheSecretKeyFailsDeploymentWithoutShowingIt() {
         Exception failed = assertThrows(Exception.class, () -> start(Map.of(URL, "http://" + TestStore.ACCESS_KEY
-                + ":wJalr/K7MDENG" + Canary.PASSWORD + "@127.0.0.1:" + a.port() + "/assets-a")).close());
+                + ":wJalr/K7MDENG" + Canary.PASSWORD + "@127.0.0.1:" + stores.a().port() + "/assets-a")).close());
         Canary.assertAbsent("the deployment failure", failed.toString());
         assertTrue(failed.getMessage().contains("attached.assets.url"), failed.getMessage());
         System.out.println("[s3] a raw '/' in the secret key: " + failed.getMessage());
@@ -399,17 +387,17 @@ class S3EngineTest {
 
     @Test
     void theInjectedClientIsOneStableReference() {
-        try (TestApp app = start(config(a))) {
+        try (TestApp app = start(config(stores.a()))) {
             S3Client first = app.select(Assets.class).s3();
             first.close(); // ignored: Attached owns the clients
-            TestConfigSource.set(URL, b.url());
+            TestConfigSource.set(URL, stores.b().url());
             assertEquals(2, app.resources().refresh("assets").generation());
             S3Client second = app.select(S3Client.class, dev.attached.AttachedResource.Literal.of("assets"));
             assertTrue(first == second, "one reference per name and type");
             app.select(Assets.class).put("k", "v");
-            assertEquals(Map.of("k", "v"), b.objects());
+            assertEquals(Map.of("k", "v"), stores.b().objects());
             assertFalse(first.toString().contains(Canary.PASSWORD), first.toString());
-            assertTrue(first.toString().contains(b.url()), first.toString());
+            assertTrue(first.toString().contains(stores.b().url()), first.toString());
         }
     }
 

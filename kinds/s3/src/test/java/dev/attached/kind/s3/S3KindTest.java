@@ -77,6 +77,23 @@ class S3KindTest {
         return error.getMessage();
     }
 
+    /** A probe that is to fail within {@link #TIMEOUT}: its failure, and how long the probe took. */
+    private record FailedProbe(SdkClientException error, long millis) {
+
+        /** Opens a generation for {@code url}, probes it, closes it. */
+        static FailedProbe at(String url) {
+            BucketClient generation = open(url);
+            try {
+                long start = System.nanoTime();
+                SdkClientException error = assertThrows(SdkClientException.class,
+                        () -> KIND.probe(generation, TIMEOUT));
+                return new FailedProbe(error, (System.nanoTime() - start) / 1_000_000);
+            } finally {
+                KIND.close(generation);
+            }
+        }
+    }
+
     @Test
     void probeIsUpWithTheBucketAndRoundTrip() {
         BucketClient generation = open(store.urlWithCredentials());
@@ -119,49 +136,35 @@ class S3KindTest {
     @Test
     void stoppedStoreIsDownAsUnreachableWithinTheTimeout() {
         int refused = Ports.free();
-        BucketClient generation = open("http://" + TestStore.ACCESS_KEY + ":" + Canary.PASSWORD + "@127.0.0.1:"
-                + refused + "/assets");
-        try {
-            long start = System.nanoTime();
-            SdkClientException down = assertThrows(SdkClientException.class, () -> KIND.probe(generation, TIMEOUT));
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            assertTrue(message(down).startsWith("S3 at http://127.0.0.1:" + refused + " cannot be reached: "),
-                    down.getMessage());
-            assertTrue(down.getMessage().contains("refused"), down.getMessage());
-            assertTrue(millis < TIMEOUT.toMillis() + 2000, "took " + millis + " ms");
-            System.out.printf("[s3] probe of a stopped store: DOWN after %d ms (%s)%n", millis, down.getMessage());
-        } finally {
-            KIND.close(generation);
-        }
+        FailedProbe probe = FailedProbe.at(TestStore.urlWithCredentials(refused, "assets"));
+        SdkClientException down = probe.error();
+        long millis = probe.millis();
+        assertTrue(message(down).startsWith("S3 at http://127.0.0.1:" + refused + " cannot be reached: "),
+                down.getMessage());
+        assertTrue(down.getMessage().contains("refused"), down.getMessage());
+        assertTrue(millis < TIMEOUT.toMillis() + 2000, "took " + millis + " ms");
+        System.out.printf("[s3] probe of a stopped store: DOWN after %d ms (%s)%n", millis, down.getMessage());
     }
 
     @Test
     void silentServerIsDownAtTheTimeout() throws Exception {
         try (SilentServer silent = new SilentServer()) {
-            BucketClient generation = open("http://" + TestStore.ACCESS_KEY + ":" + Canary.PASSWORD + "@127.0.0.1:"
-                    + silent.port() + "/assets");
-            try {
-                long start = System.nanoTime();
-                SdkClientException down = assertThrows(SdkClientException.class,
-                        () -> KIND.probe(generation, TIMEOUT));
-                long millis = (System.nanoTime() - start) / 1_000_000;
-                assertEquals("S3 at http://127.0.0.1:" + silent.port() + " did not answer HeadBucket of bucket "
-                        + "'assets' within 800ms", message(down));
-                assertTrue(millis >= TIMEOUT.toMillis() - 50 && millis < TIMEOUT.toMillis() + 2000,
-                        "took " + millis + " ms");
-                assertTrue(silent.accepted() >= 1, "the probe did connect");
-                System.out.printf("[s3] probe of a silent server, timeout 800 ms: DOWN after %d ms%n", millis);
-            } finally {
-                KIND.close(generation);
-            }
+            FailedProbe probe = FailedProbe.at(TestStore.urlWithCredentials(silent.port(), "assets"));
+            SdkClientException down = probe.error();
+            long millis = probe.millis();
+            assertEquals("S3 at http://127.0.0.1:" + silent.port() + " did not answer HeadBucket of bucket "
+                    + "'assets' within 800ms", message(down));
+            assertTrue(millis >= TIMEOUT.toMillis() - 50 && millis < TIMEOUT.toMillis() + 2000,
+                    "took " + millis + " ms");
+            assertTrue(silent.accepted() >= 1, "the probe did connect");
+            System.out.printf("[s3] probe of a silent server, timeout 800 ms: DOWN after %d ms%n", millis);
         }
     }
 
     @Test
     void openingSendsNothing() throws Exception {
         try (SilentServer silent = new SilentServer()) {
-            BucketClient generation = open("http://" + TestStore.ACCESS_KEY + ":" + Canary.PASSWORD + "@127.0.0.1:"
-                    + silent.port() + "/assets");
+            BucketClient generation = open(TestStore.urlWithCredentials(silent.port(), "assets"));
             KIND.close(generation);
             assertEquals(0, silent.accepted());
         }

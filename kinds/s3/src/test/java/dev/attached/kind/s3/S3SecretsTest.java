@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.attached.ResourceSwapFailed;
 import dev.attached.kind.s3.testing.Assets;
 import dev.attached.kind.s3.testing.TestStore;
+import dev.attached.kind.s3.testing.TwoStores;
 import dev.attached.kind.testkit.Canary;
 import dev.attached.kind.testkit.LogCapture;
 import dev.attached.kind.testkit.SwapRecorder;
@@ -34,24 +34,12 @@ class S3SecretsTest {
     private static final String[] CLIENT_LOGGERS = {"software.amazon.awssdk", "org.apache.hc.client5.http",
             "org.apache.hc.client5.http.wire", "org.apache.http"};
 
-    private static TestStore a;
-    private static TestStore b;
-
-    @BeforeAll
-    static void startStores() {
-        a = TestStore.start("assets-a");
-        b = TestStore.start("assets-b");
-    }
-
-    @AfterAll
-    static void stopStores() {
-        a.close();
-        b.close();
-    }
+    @RegisterExtension
+    static final TwoStores stores = new TwoStores();
 
     @Test
     void theSecretKeyShowsNowhere() {
-        try (TestApp app = TestApp.with("attached.assets.url", a.urlWithCredentials(),
+        try (TestApp app = TestApp.with("attached.assets.url", stores.a().urlWithCredentials(),
                 "attached.assets.health.timeout", "5s", "attached.change-settle", "100ms")
                 .beans(Assets.class, SwapRecorder.class)
                 .log(() -> new LogCapture().quiet(CLIENT_LOGGERS).savedAs("s3-secrets"))
@@ -71,13 +59,13 @@ class S3SecretsTest {
             // a swap refused for a wrong secret key, written in the url's userinfo
             SwapRecorder swaps = app.select(SwapRecorder.class);
             TestConfigSource.set("attached.assets.url", "http://" + TestStore.ACCESS_KEY + ":wrong-" + Canary.PASSWORD
-                    + "@127.0.0.1:" + b.port() + "/assets-b");
+                    + "@127.0.0.1:" + stores.b().port() + "/assets-b");
             await().atMost(60, SECONDS).until(() -> !swaps.failed().isEmpty());
             ResourceSwapFailed failed = swaps.failed().get(0);
             assertTrue(failed.error().contains("403"), failed.error());
 
             // a swap that succeeds: the new secret key is the canary too
-            TestConfigSource.set("attached.assets.url", b.urlWithCredentials());
+            TestConfigSource.set("attached.assets.url", stores.b().urlWithCredentials());
             await().atMost(60, SECONDS).until(() -> !swaps.swapped().isEmpty());
             assets.put("after", "swap");
 

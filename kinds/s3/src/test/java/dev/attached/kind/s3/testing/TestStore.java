@@ -94,6 +94,11 @@ public final class TestStore implements AutoCloseable {
 
     /** {@code http://attached-test:<canary>@127.0.0.1:<port>/<bucket>}. */
     public String urlWithCredentials() {
+        return urlWithCredentials(port, bucket);
+    }
+
+    /** The url with the credentials every store accepts, for {@code port}, where no store need listen. */
+    public static String urlWithCredentials(int port, String bucket) {
         return "http://" + ACCESS_KEY + ":" + Canary.PASSWORD + "@127.0.0.1:" + port + "/" + bucket;
     }
 
