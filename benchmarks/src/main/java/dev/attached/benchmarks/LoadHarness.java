@@ -338,7 +338,7 @@ final class LoadHarness {
         section.note(String.format("%s: signal to cutover %.0f ms median, %.0f ms max, of which %d ms are the "
                 + "settle; the rest (%.0f ms median) is opening the new pool, probing it (its first connection to the "
                 + "new database) and warming it up (opening about as many connections as the old pool had in use, "
-                + "for at most 250 ms) before the cutover, on a machine whose processors the 32 writers and the "
+                + "within a cutover budget of 200 ms from the opening, the probe included) before the cutover, on a machine whose processors the 32 writers and the "
                 + "database already keep busy. The first commit follows the cutover by %.0f ms (median). Signals "
                 + "%.2f s apart on average.", name, Stats.median(applied), Stats.max(applied), SETTLE_MILLIS,
                 Stats.median(applied) - SETTLE_MILLIS, firstMedian - Stats.median(applied), spacing));

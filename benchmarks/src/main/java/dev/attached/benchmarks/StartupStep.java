@@ -115,33 +115,30 @@ final class StartupStep {
                 + "on an idle machine: the stricter measure.", Stats.min(readyDiffs), Stats.max(readyDiffs)));
         section.note(String.format("Of the 20 resources' cost, the first resource accounts for %+.0f ms of processor "
                 + "time and each further one for %+.1f ms (medians, round by round). The first loads and runs for "
-                + "the first time about %.0f more classes (Attached's kind, configuration and health code, Agroal, "
+                + "the first time about %.0f more classes (Attached's kind, configuration and health code, "
                 + "the JDBC drivers found through ServiceLoader, the bean's injection points in Weld), which a cold "
                 + "JVM interprets before the JIT has compiled anything; the load average was %s on %d processors.",
                 median(starts.get("1"), Start::cpu) - median(starts.get("0"), Start::cpu), Stats.median(perResource),
                 median(starts.get("1"), Start::classes) - median(starts.get("0"), Start::classes), Machine
                         .loadAverage(),
                 Runtime.getRuntime().availableProcessors()));
-        section.note("Where a further resource's start-up time went, from a stack-sampling profile of warm "
-                + "20-resource boots (not re-measured by each run): about a third was Agroal starting a housekeeping "
-                + "thread per pool (`ConnectionPool.init`, `Thread.start`), about a third `JdbcUrls.driverFor`, "
-                + "which ran a new `ServiceLoader` over the class path for every resource (reading every jar's "
-                + "`META-INF/services/java.sql.Driver` and instantiating each driver), and Agroal's own "
-                + "`ServiceLoader` lookup in `AgroalDataSource.from`, and the rest reading and checking the "
-                + "configuration (`HandleReader`, `ResourceUrl`). Since then an application's drivers are found "
-                + "once per class loader (`JdbcDrivers`, forgotten at shutdown): in alternating runs of this step's "
-                + "start-ups with the engine before and after that change (20 rounds, load average 7 to 26), each "
-                + "further resource went from +27.4 ms to +6.8 ms of processor time and 20 resources against 0 from "
-                + "+745 ms to +530 ms (medians; lower in 15 of the 20 rounds), and a further resource's driver "
-                + "lookup from about 3 ms to 0.1 ms of its thread's processor time. "
-                + "What is left per resource is about what one more bare Agroal pool "
-                + "costs (about 6 to 8 ms of processor time in the same JVM, one more thread each), so the rest of "
-                + "the 20-resource figure is the first resource's: classes loaded and run for the first time.");
+        section.note("Where a further resource's start-up time went, from stack-sampling profiles of warm "
+                + "20-resource boots (not re-measured by each run). Before: about a third was Agroal starting a "
+                + "housekeeping thread per pool, about a third a `ServiceLoader` over the class path per resource to "
+                + "find its JDBC driver, the rest reading and checking the configuration. Since then an application's "
+                + "drivers are found once per class loader (`JdbcDrivers`), a DataSource's Agroal pool is made when "
+                + "something first needs it (a caller, a probe, a swap; `pool.initial-size` or `pool.min-size` above 0 "
+                + "make it at start), so a resource declared costs no thread and loads none of Agroal at start-up, and "
+                + "the environment-variable form of a key is computed without a regular expression (it was computed "
+                + "for every other resource's name at every resource's read). In a profile after these changes (6 "
+                + "boots, main thread sampled every millisecond) Attached's whole start (reading, checking and "
+                + "attaching the 20 resources) was about 11% of the main thread's samples; the rest is Weld's boot "
+                + "and the JVM's first runs of the code, shared with the application without resources.");
         section.note(String.format("%d rounds after one warm-up start of each; every start is a fresh JVM "
                 + "(`-Xmx256m`, the JVM defaults otherwise). The 20 resources are PostgreSQL DataSources; none opens "
                 + "a connection at start (`pool.initial-size=0`, the default), so the figure is Attached's own "
-                + "work: reading and checking 20 configurations, 20 Agroal pools, 20 beans and 20 readiness "
-                + "checks.", rounds));
+                + "work: reading and checking 20 configurations, 20 beans and 20 readiness checks (the pools are made "
+                + "on first use).", rounds));
         return section;
     }
 

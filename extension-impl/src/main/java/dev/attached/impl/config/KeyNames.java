@@ -112,7 +112,15 @@ final class KeyNames {
 
     /** The environment variable MicroProfile Config maps a property name to. */
     static String environmentForm(String property) {
-        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+        // a loop, not replaceAll: every read of every resource calls this for each other resource's name
+        char[] form = new char[property.length()];
+        for (int i = 0; i < form.length; i++) {
+            char c = property.charAt(i);
+            form[i] = c >= 'a' && c <= 'z'
+                    ? (char) (c - 'a' + 'A')
+                    : (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_';
+        }
+        return new String(form);
     }
 
     private static int distance(String a, String b) {

@@ -135,7 +135,19 @@ public final class DataSourceKind implements ResourceKind<DataSourceSettings, Da
     public DataSource open(DataSourceSettings settings) throws SQLException {
         PoolSettings pool = settings.pool();
         GenerationGate gate = new GenerationGate();
-        AgroalDataSourceConfigurationSupplier configuration = new AgroalDataSourceConfigurationSupplier()
+        // Agroal's configuration is built with the pool, so nothing of Agroal is loaded before it is needed
+        Pool opened = new Pool(() -> AgroalDataSource.from(agroalConfiguration(settings, gate)), gate,
+                pool.maxSize());
+        if (pool.initialSize() > 0 || pool.minSize() > 0) {
+            opened.open(); // connections asked for at start are opened at start
+        }
+        return opened;
+    }
+
+    private static AgroalDataSourceConfigurationSupplier agroalConfiguration(DataSourceSettings settings,
+            GenerationGate gate) {
+        PoolSettings pool = settings.pool();
+        return new AgroalDataSourceConfigurationSupplier()
                 .connectionPoolConfiguration(cp -> cp
                         .minSize(pool.minSize())
                         .maxSize(pool.maxSize())
@@ -150,8 +162,6 @@ public final class DataSourceKind implements ResourceKind<DataSourceSettings, Da
                         .connectionValidator(ConnectionValidator.defaultValidator())
                         .exceptionSorter(ExceptionSorter.fatalExceptionSorter())
                         .connectionFactoryConfiguration(cf -> connectionFactory(cf, settings)));
-        return new Pool(GlobalLoginTimeout.keptAround(() -> AgroalDataSource.from(configuration)), gate,
-                pool.maxSize());
     }
 
     private static AgroalConnectionFactoryConfigurationSupplier connectionFactory(
@@ -192,12 +202,16 @@ public final class DataSourceKind implements ResourceKind<DataSourceSettings, Da
     @Override
     public Optional<ResourceUsage> usage(DataSource resource) {
         Pool pool = (Pool) resource;
-        AgroalDataSourceConfiguration configuration = pool.configuration();
+        int lent = Math.min(pool.inUse(), pool.maxSize()); // beyond it: callers waiting for a connection
+        Optional<AgroalDataSource> agroal = pool.ifOpened();
+        if (agroal.isEmpty()) {
+            return Optional.of(new ResourceUsage(lent, 0, pool.maxSize(), 0)); // not used yet: nothing open
+        }
+        AgroalDataSourceConfiguration configuration = agroal.get().getConfiguration();
         if (!configuration.metricsEnabled()) {
             configuration.setMetricsEnabled(true);
         }
-        AgroalDataSourceMetrics metrics = pool.metrics();
-        int lent = Math.min(pool.inUse(), pool.maxSize()); // beyond it: callers waiting for a connection
+        AgroalDataSourceMetrics metrics = agroal.get().getMetrics();
         return Optional.of(new ResourceUsage(lent, (int) metrics.availableCount(), pool.maxSize(),
                 (int) metrics.awaitingCount()));
     }

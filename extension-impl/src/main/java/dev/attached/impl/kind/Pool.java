@@ -4,13 +4,12 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
 import io.agroal.api.AgroalDataSource;
-import io.agroal.api.AgroalDataSourceMetrics;
-import io.agroal.api.configuration.AgroalDataSourceConfiguration;
 
 import dev.attached.impl.runtime.GenerationGate;
 
@@ -24,17 +23,47 @@ import dev.attached.impl.runtime.GenerationGate;
  * <p>
  * Every borrowing goes through {@link #lend} or {@link #borrow}: the pool's own {@code getConnection} is not exposed,
  * since a connection taken past the gate would leave it on return without having entered it.
+ *
+ * <p>
+ * Agroal's pool is made when it is first needed (a caller, a probe, a warm-up), not when the generation is opened: a
+ * resource declared but not used yet costs no thread and no Agroal classes at start-up. A swap still opens its new pool
+ * before the cutover, since its probe borrows from it.
  */
 final class Pool implements DataSource {
 
-    private final AgroalDataSource agroal;
+    private final GlobalLoginTimeout.PoolFactory<AgroalDataSource> factory;
     private final GenerationGate gate;
     private final int maxSize;
 
-    Pool(AgroalDataSource agroal, GenerationGate gate, int maxSize) {
-        this.agroal = agroal;
+    private volatile AgroalDataSource agroal; // null until first needed
+    private boolean closed; // guarded by this
+
+    Pool(GlobalLoginTimeout.PoolFactory<AgroalDataSource> factory, GenerationGate gate, int maxSize) {
+        this.factory = factory;
         this.gate = gate;
         this.maxSize = maxSize;
+    }
+
+    /** Agroal's pool, made by the first one to need it. */
+    private AgroalDataSource agroal() throws SQLException {
+        AgroalDataSource made = agroal;
+        return made != null ? made : open();
+    }
+
+    /** Makes Agroal's pool now, if it is not made yet; throws if this pool has been closed. */
+    synchronized AgroalDataSource open() throws SQLException {
+        if (agroal == null) {
+            if (closed) {
+                throw new SQLException("the pool is closed");
+            }
+            agroal = GlobalLoginTimeout.keptAround(factory);
+        }
+        return agroal;
+    }
+
+    /** Agroal's pool if something has needed it yet; its counts are then worth asking for. */
+    Optional<AgroalDataSource> ifOpened() {
+        return Optional.ofNullable(agroal);
     }
 
     /**
@@ -56,7 +85,7 @@ final class Pool implements DataSource {
 
     private Connection acquire() throws SQLException {
         try {
-            return agroal.getConnection();
+            return agroal().getConnection();
         } catch (Throwable e) { // no connection, so the caller leaves here
             gate.leave();
             throw e;
@@ -77,16 +106,11 @@ final class Pool implements DataSource {
         return maxSize;
     }
 
-    AgroalDataSourceConfiguration configuration() {
-        return agroal.getConfiguration();
-    }
-
-    AgroalDataSourceMetrics metrics() {
-        return agroal.getMetrics();
-    }
-
-    void close() {
-        agroal.close();
+    synchronized void close() {
+        closed = true;
+        if (agroal != null) {
+            agroal.close();
+        }
     }
 
     @Override
@@ -98,7 +122,7 @@ final class Pool implements DataSource {
     public Connection getConnection(String username, String password) throws SQLException {
         gate.enter();
         try {
-            return agroal.getConnection(username, password);
+            return agroal().getConnection(username, password);
         } catch (Throwable e) {
             gate.leave();
             throw e;
@@ -107,27 +131,27 @@ final class Pool implements DataSource {
 
     @Override
     public PrintWriter getLogWriter() throws SQLException {
-        return agroal.getLogWriter();
+        return agroal().getLogWriter();
     }
 
     @Override
     public void setLogWriter(PrintWriter out) throws SQLException {
-        agroal.setLogWriter(out);
+        agroal().setLogWriter(out);
     }
 
     @Override
     public void setLoginTimeout(int seconds) throws SQLException {
-        agroal.setLoginTimeout(seconds);
+        agroal().setLoginTimeout(seconds);
     }
 
     @Override
     public int getLoginTimeout() throws SQLException {
-        return agroal.getLoginTimeout();
+        return agroal().getLoginTimeout();
     }
 
     @Override
     public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return agroal.getParentLogger();
+        throw new SQLFeatureNotSupportedException("no parent logger"); // as Agroal's own pool answers
     }
 
     @Override

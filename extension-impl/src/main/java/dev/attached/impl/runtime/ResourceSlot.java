@@ -34,7 +34,12 @@ import dev.attached.spi.ResourceKind;
 public final class ResourceSlot<S, T> implements Current<T> {
 
     private static final Logger LOG = Logger.getLogger(ResourceSlot.class.getName());
-    private static final Duration MAX_WARM_UP = Duration.ofMillis(250);
+    /**
+     * What a swap may spend before its cutover on opening, probing and warming the new generation: the probe may take
+     * up to its timeout, the warm-up only gets what is left of this, so a change reaches the callers soon after it
+     * settles.
+     */
+    private static final Duration CUTOVER_BUDGET = Duration.ofMillis(200);
 
     /** What the slot is now: the generation new work goes to (null while detached) and its status. */
     private record State<T>(Generation<T> generation, Status status, long lastNumber) {
@@ -230,6 +235,7 @@ public final class ResourceSlot<S, T> implements Current<T> {
         if (old != null && old.handle().equals(handle)) {
             return settle(ResourceState.ATTACHED, now);
         }
+        long opening = System.nanoTime();
         T resource;
         try {
             resource = kind.open(checked.settings().orElseThrow());
@@ -243,7 +249,7 @@ public final class ResourceSlot<S, T> implements Current<T> {
                 Drainer.closeQuietly(name, next);
                 return fail(handle.location(), unanswered.get());
             }
-            warmUp(next, old.inUse());
+            warmUp(next, old.inUse(), CUTOVER_BUDGET.minusNanos(System.nanoTime() - opening));
         }
         install(next);
         ResourceSwapped event = new ResourceSwapped(name, next.number(), handle.location(),
@@ -289,14 +295,15 @@ public final class ResourceSlot<S, T> implements Current<T> {
 
     /**
      * Lets the kind prepare the new generation for the load the old one carries; never stops the swap. The warm-up
-     * delays the cutover, so it gets a short budget: what it has not done by then, the first callers do.
+     * delays the cutover, so it gets what is left of the cutover budget: what it has not done by then, the first
+     * callers do.
      */
-    private void warmUp(Generation<T> next, int inUse) {
-        if (inUse == 0) {
+    private void warmUp(Generation<T> next, int inUse, Duration left) {
+        Duration timeout = next.handle().settings().healthTimeout();
+        Duration budget = timeout.compareTo(left) < 0 ? timeout : left;
+        if (inUse == 0 || budget.isNegative() || budget.isZero()) {
             return;
         }
-        Duration timeout = next.handle().settings().healthTimeout();
-        Duration budget = timeout.compareTo(MAX_WARM_UP) < 0 ? timeout : MAX_WARM_UP;
         try {
             services.calls().call(() -> {
                 kind.warmUp(next.resource(), inUse, budget);
