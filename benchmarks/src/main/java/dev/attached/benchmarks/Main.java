@@ -71,7 +71,7 @@ public final class Main {
                 Section section;
                 try {
                     section = step.equals("jmh")
-                            ? new JmhStep(quick ? 1 : 2, 8, 20, properties).run()
+                            ? new JmhStep(quick ? 1 : 3, 5, 12, properties).run()
                             : inChildJvm(step, quick, properties);
                 } catch (Exception | LinkageError e) { // a step that fails is reported; the others still run
                     e.printStackTrace();

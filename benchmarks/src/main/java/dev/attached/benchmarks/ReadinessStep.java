@@ -92,8 +92,15 @@ final class ReadinessStep {
                     + "(%.0f calls/s: %.1f processors' worth, on %d shared with other work: load average %s), so "
                     + "callers queue for the processors: with all 10 answering the slowest call took %s, with "
                     + "nothing to wait for. A check waits at most until its probe's timeout (1 s after the probe "
-                    + "started); a call that waits for the hung resource's probe and then queues for a processor "
-                    + "ends later than that.", CALLERS, oneHung.cpuMicrosPerCall(),
+                    + "started); a call that waits for the hung resource's probe ends later than that by what its "
+                    + "checks after the hung one take: by then the other resources' finished probes, which stand "
+                    + "for the longest timeout (1 s) from their start, have expired, so those checks start new "
+                    + "probes and wait for them, each probe thread (and the relay's threads in front of "
+                    + "PostgreSQL) queueing for a processor among the busy callers. A finished probe standing for "
+                    + "a whole request, however long its wait for a hung one, would remove that part; it is not "
+                    + "done yet. The probe threads are counted by enumerating the threads, not with "
+                    + "`Thread.getAllStackTraces()`, whose safepoint every 50 ms would stop all the callers.",
+                    CALLERS, oneHung.cpuMicrosPerCall(),
                     oneHung.calls() / oneHung
                             .seconds(),
                     oneHung.cpuMicrosPerCall() * oneHung.calls() / oneHung.seconds() / 1e6, Runtime.getRuntime()
@@ -197,8 +204,7 @@ final class ReadinessStep {
         int probeThreads = 0;
         long end = start + TimeUnit.MILLISECONDS.toNanos(loadMillis);
         while (System.nanoTime() < end) {
-            probeThreads = Math.max(probeThreads, (int) Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().startsWith("attached-probe")).count());
+            probeThreads = Math.max(probeThreads, probeThreads());
             Thread.sleep(50);
         }
         stop.set(true);
@@ -222,6 +228,26 @@ final class ReadinessStep {
         return new Measured(smallrye, oneByOne, all, status, total, seconds, proxy.requests() - requests,
                 proxy.connections() - connections, silent.accepted() - accepted, probeThreads,
                 total == 0 ? 0 : cpuNanos / 1e3 / total);
+    }
+
+    /**
+     * The probe threads alive now, counted without stopping the JVM: {@code Thread.getAllStackTraces()} takes a
+     * safepoint, and every 50 ms with 50 busy callers that pause would be in the latencies measured here.
+     */
+    private static int probeThreads() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() * 2 + 16];
+        int n = root.enumerate(threads, true);
+        int probes = 0;
+        for (int i = 0; i < n; i++) {
+            if (threads[i].getName().startsWith("attached-probe")) {
+                probes++;
+            }
+        }
+        return probes;
     }
 
     private static void detail(Section section, String label, Measured m) {

@@ -118,16 +118,28 @@ public final class ReadinessProbes {
 
     /** The probe run to report for a slot, started if none can be shared; empty when there is nothing to probe. */
     private <T> Optional<Run> run(ResourceSlot<?, T> slot, long now, long windowNanos) {
-        return slot.generation().filter(g -> g.handle().settings().healthEnabled()).map(generation -> runs
-                .compute(slot.name(), (name, previous) -> {
-                    if (previous != null && previous.reusableFor(generation, now, windowNanos)) {
-                        return previous;
-                    }
-                    if (previous != null) {
-                        abandonIfRunning(name, previous);
-                    }
-                    return start(slot, generation, now);
-                }));
+        return slot.generation().filter(g -> g.handle().settings().healthEnabled()).map(generation -> {
+            // read first: most checks share a run, and compute locks the entry, which many callers at once would
+            // queue on (a lock holder preempted on a busy machine stalls them all)
+            Run shared = runs.get(slot.name());
+            return shared != null && shared.reusableFor(generation, now, windowNanos)
+                    ? shared
+                    : replace(slot,
+                            generation, now, windowNanos);
+        });
+    }
+
+    /** Starts a run for the slot, unless another caller has just done so. */
+    private <T> Run replace(ResourceSlot<?, T> slot, Generation<T> generation, long now, long windowNanos) {
+        return runs.compute(slot.name(), (name, previous) -> {
+            if (previous != null && previous.reusableFor(generation, now, windowNanos)) {
+                return previous;
+            }
+            if (previous != null) {
+                abandonIfRunning(name, previous);
+            }
+            return start(slot, generation, now);
+        });
     }
 
     private <T> Run start(ResourceSlot<?, T> slot, Generation<T> generation, long now) {
