@@ -122,10 +122,10 @@ public final class ReadinessProbes {
             // read first: most checks share a run, and compute locks the entry, which many callers at once would
             // queue on (a lock holder preempted on a busy machine stalls them all)
             Run shared = runs.get(slot.name());
-            return shared != null && shared.reusableFor(generation, now, windowNanos)
-                    ? shared
-                    : replace(slot,
-                            generation, now, windowNanos);
+            if (shared != null && shared.reusableFor(generation, now, windowNanos)) {
+                return shared;
+            }
+            return replace(slot, generation, now, windowNanos);
         });
     }
 
