@@ -119,6 +119,10 @@ class DataSourceReferenceTest {
                 }
                 assertEquals("UP", app.check("orders-db").getString("status")); // probes must not pin it either
                 retired.add(new WeakReference<>(registry.slot("orders-db").generation().orElseThrow().resource()));
+                // and what a thread-local connection cache would pin: Agroal's pool holds the driver's connections
+                try (Connection c = db.getConnection()) {
+                    retired.add(new WeakReference<>(c.unwrap(org.h2.jdbc.JdbcConnection.class)));
+                }
                 app.config().set(URL, "jdbc:h2:mem:generation" + i);
                 assertEquals(i + 1, app.resources().refresh("orders-db").generation());
             }

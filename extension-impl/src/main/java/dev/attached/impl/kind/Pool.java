@@ -129,29 +129,30 @@ final class Pool implements DataSource {
         }
     }
 
+    // Agroal's pool keeps no log writer and no login timeout (each pool's connect timeout is a driver property), so
+    // these answer as it does, without making it
+
     @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return agroal().getLogWriter();
+    public PrintWriter getLogWriter() {
+        return null;
     }
 
     @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        agroal().setLogWriter(out);
+    public void setLogWriter(PrintWriter out) {
     }
 
     @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        agroal().setLoginTimeout(seconds);
+    public void setLoginTimeout(int seconds) {
     }
 
     @Override
-    public int getLoginTimeout() throws SQLException {
-        return agroal().getLoginTimeout();
+    public int getLoginTimeout() {
+        return 0;
     }
 
     @Override
     public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException("no parent logger"); // as Agroal's own pool answers
+        throw new SQLFeatureNotSupportedException("no parent logger");
     }
 
     @Override

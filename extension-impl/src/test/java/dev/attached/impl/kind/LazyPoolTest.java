@@ -1,10 +1,14 @@
 package dev.attached.impl.kind;
 
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,8 +39,11 @@ class LazyPoolTest {
             assertEquals(0, unused.active());
             assertEquals(0, unused.idle());
             assertFalse(pool(app).ifOpened().isPresent(), "asking for the usage makes no pool");
+            DataSource db = app.select(Orders.class).dataSource();
+            assertEquals(0, db.getLoginTimeout());
+            assertFalse(pool(app).ifOpened().isPresent(), "asking for the login timeout makes no pool");
 
-            try (Connection connection = app.select(Orders.class).dataSource().getConnection()) {
+            try (Connection connection = db.getConnection()) {
                 assertTrue(connection.isValid(1));
             }
             assertTrue(pool(app).ifOpened().isPresent());
@@ -48,6 +55,8 @@ class LazyPoolTest {
         try (TestApp app = TestApp.with(URL, "jdbc:h2:mem:lazy-b", "attached.orders-db.pool.initial-size", "2")
                 .beans(Orders.class).start()) {
             assertTrue(pool(app).ifOpened().isPresent());
+            await().atMost(10, SECONDS).until(() -> app.resources().status("orders-db").usage().orElseThrow()
+                    .idle() == 2);
         }
     }
 
